@@ -1,0 +1,66 @@
+import type { TopologySpec } from './topology-spec';
+
+// Hailo (London taxi app, 2015): about 160 small Go services behind one public API edge,
+// most of them thin domain services over their own store, plus asynchronous workers fed by a
+// shared event stream. Published as a service count and a shape; the names here are invented.
+
+export const hailo: TopologySpec = {
+  name: 'hailo',
+  dnsSuffix: 'hailo.internal',
+  domains: [
+    'customer',
+    'driver',
+    'booking',
+    'dispatch',
+    'payment',
+    'pricing',
+    'eta',
+    'geo',
+    'fleet',
+    'rating',
+    'promo',
+    'invoice',
+    'support',
+    'notification',
+    'session',
+    'identity',
+    'hail',
+    'job',
+    'zone',
+    'surge',
+    'receipt',
+    'account',
+    'vehicle',
+    'shift',
+    'referral',
+    'fraud',
+    'mapping',
+    'address',
+    'tipping',
+    'loyalty',
+  ],
+  cells: [
+    {
+      suffix: '',
+      gateways: ['customer-api-gateway', 'driver-api-gateway'],
+      api: 24,
+      mid: 50,
+      leaf: 60,
+      worker: 24,
+    },
+  ],
+  grpcShare: 0.5,
+  leafSystems: ['postgresql', 'cassandra', 'redis'],
+  extraCallees: [0, 2],
+  repeat: [2, 3],
+  consumersPerTopic: [1, 2],
+  anchors: {
+    sharedDatabase: {
+      owner: 'booking-store',
+      reader: 'invoice-ledger',
+      writer: 'booking-projector',
+    },
+    cycle: ['dispatch-api', 'dispatch-planner', 'driver-matcher'],
+    rollout: { service: 'pricing-engine', versions: ['3.4.1', '3.5.0'] },
+  },
+};
