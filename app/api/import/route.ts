@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+
+import { NextResponse, type NextRequest } from 'next/server';
+
+import { importJsonText, ImportError } from '@/lib/import/import-files';
+import { checkIngestAuth, isLoopback, REMOTE_HEADER } from '@/lib/ingest/auth';
+import { storeBatch } from '@/lib/ingest/store';
+import { childLogger } from '@/lib/logger';
+import { notifyStored } from '@/lib/runtime/notifier';
+
+export const dynamic = 'force-dynamic';
+
+const log = childLogger('api.import');
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * POST /api/import?name=FILE — a trace file (OTLP / Jaeger / Zipkin JSON) or dependency-link
+ * file as the body; same derivation and store as `npm run import`. 400 names the file and
+ * the problem; nothing of a refused file is stored.
+ */
+export async function POST(request: NextRequest) {
+  const auth = checkIngestAuth(
+    request.headers.get('authorization'),
+    process.env.ORRERY_INGEST_TOKEN,
+    isLoopback(request.headers.get(REMOTE_HEADER)),
+  );
+  if (!auth.ok) return NextResponse.json({ error: auth.message }, { status: auth.status });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BYTES) {
+    return NextResponse.json({ error: `body over ${MAX_BYTES} bytes` }, { status: 413 });
+  }
+
+  const name = request.nextUrl.searchParams.get('name') || 'upload.json';
+  let imported;
+  try {
+    imported = importJsonText(await request.text(), name);
+  } catch (err) {
+    if (err instanceof ImportError) return NextResponse.json({ error: err.message }, { status: 400 });
+    throw err;
+  }
+  imported.batch.batchId = randomUUID();
+  try {
+    const result = await storeBatch(imported.batch);
+    notifyStored(result);
+  } catch (err) {
+    log.warn({ err, file: name }, 'import store failed');
+    return NextResponse.json({ error: 'database unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+  }
+  return NextResponse.json({
+    file: imported.file,
+    format: imported.format,
+    spans: imported.spans,
+    rejectedSpans: imported.rejectedSpans,
+    nodes: imported.batch.nodes.length,
+    edges: imported.batch.edges.length,
+    fromMs: imported.fromMs,
+    toMs: imported.toMs,
+  });
+}
