@@ -1,4 +1,4 @@
-import type { NormalizedSpan } from "@/lib/topology/types";
+import type { NormalizedSpan } from '@/lib/topology/types';
 
 /** What every trace decoder returns: the spans it could read, and why it dropped the others. */
 export interface DecodeResult {
@@ -15,7 +15,7 @@ export interface DecodeResult {
 export class TraceFormatError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "TraceFormatError";
+    this.name = 'TraceFormatError';
   }
 }
 
@@ -23,7 +23,7 @@ export class TraceFormatError extends Error {
 export class SpanRejection extends Error {
   constructor(message: string) {
     super(message);
-    this.name = "SpanRejection";
+    this.name = 'SpanRejection';
   }
 }
 

@@ -1,42 +1,33 @@
-import type { SpanKind } from "@/lib/topology/types";
+import type { SpanKind } from '@/lib/topology/types';
 
 // OTLP enums are integers on the wire and in the spec's JSON mapping, but JSON written by
 // other tools (Tempo, protojson with UseEnumNumbers=false) carries the enum names instead.
 // https://github.com/open-telemetry/opentelemetry-proto/blob/main/opentelemetry/proto/trace/v1/trace.proto
 
-const KINDS: SpanKind[] = [
-  "unspecified",
-  "internal",
-  "server",
-  "client",
-  "producer",
-  "consumer",
-];
+const KINDS: SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 
 export function spanKindFromNumber(n: number): SpanKind {
-  return KINDS[n] ?? "unspecified";
+  return KINDS[n] ?? 'unspecified';
 }
 
 export function spanKindFromJson(value: unknown): SpanKind | undefined {
-  if (value === undefined || value === null) return "unspecified";
-  if (typeof value === "number" && Number.isInteger(value))
-    return spanKindFromNumber(value);
-  if (typeof value !== "string") return undefined;
+  if (value === undefined || value === null) return 'unspecified';
+  if (typeof value === 'number' && Number.isInteger(value)) return spanKindFromNumber(value);
+  if (typeof value !== 'string') return undefined;
   if (/^\d+$/.test(value)) return spanKindFromNumber(Number(value));
-  const name = value.toLowerCase().replace(/^span_kind_/, "") as SpanKind;
+  const name = value.toLowerCase().replace(/^span_kind_/, '') as SpanKind;
   return KINDS.includes(name) ? name : undefined;
 }
 
 /** STATUS_CODE_ERROR = 2; UNSET (0) and OK (1) are not errors. */
 export function statusIsErrorFromJson(value: unknown): boolean | undefined {
   if (value === undefined || value === null) return false;
-  if (typeof value === "number") return value === 2;
-  if (typeof value !== "string") return undefined;
+  if (typeof value === 'number') return value === 2;
+  if (typeof value !== 'string') return undefined;
   if (/^\d+$/.test(value)) return Number(value) === 2;
   const name = value.toUpperCase();
-  if (name === "STATUS_CODE_ERROR" || name === "ERROR") return true;
-  if (["STATUS_CODE_OK", "STATUS_CODE_UNSET", "OK", "UNSET"].includes(name))
-    return false;
+  if (name === 'STATUS_CODE_ERROR' || name === 'ERROR') return true;
+  if (['STATUS_CODE_OK', 'STATUS_CODE_UNSET', 'OK', 'UNSET'].includes(name)) return false;
   return undefined;
 }
 
@@ -68,7 +59,6 @@ export function startTimeMs(start: SplitNanos): number {
 }
 
 export function durationMs(start: SplitNanos, end: SplitNanos): number {
-  if (end.ms < start.ms || (end.ms === start.ms && end.ns <= start.ns))
-    return 0;
+  if (end.ms < start.ms || (end.ms === start.ms && end.ns <= start.ns)) return 0;
   return end.ms - start.ms + (end.ns - start.ns) / 1e6;
 }

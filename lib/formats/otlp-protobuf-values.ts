@@ -1,13 +1,8 @@
-import type { AttributeValue } from "@/lib/topology/types";
+import type { AttributeValue } from '@/lib/topology/types';
 
-import { doubleValue, flattenValue, type PlainValue } from "./attribute-value";
-import { MAX_ATTRIBUTES_PER_SPAN } from "./decode-result";
-import {
-  WIRE_FIXED64,
-  WIRE_LEN,
-  WIRE_VARINT,
-  type WireReader,
-} from "./wire-reader";
+import { doubleValue, flattenValue, type PlainValue } from './attribute-value';
+import { MAX_ATTRIBUTES_PER_SPAN } from './decode-result';
+import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, type WireReader } from './wire-reader';
 
 // KeyValue and AnyValue from opentelemetry/proto/common/v1/common.proto:
 // AnyValue { string_value = 1; bool_value = 2; int_value = 3; double_value = 4;
@@ -23,10 +18,7 @@ export function int64FromParts(lo: number, hi: number): number | string {
   return Number.isSafeInteger(n) ? n : big.toString();
 }
 
-export function readAnyValue(
-  r: WireReader,
-  end: number,
-): PlainValue | undefined {
+export function readAnyValue(r: WireReader, end: number): PlainValue | undefined {
   let value: PlainValue | undefined;
   while (r.pos < end) {
     const tag = r.tag(end);
@@ -53,14 +45,13 @@ export function readAnyValue(
       case 6: {
         r.expect(WIRE_LEN, wt);
         const fieldEnd = r.lengthEnd(end);
-        value =
-          tag >>> 3 === 5 ? readArray(r, fieldEnd) : readKvlist(r, fieldEnd);
+        value = tag >>> 3 === 5 ? readArray(r, fieldEnd) : readKvlist(r, fieldEnd);
         break;
       }
       case 7: {
         r.expect(WIRE_LEN, wt);
         const fieldEnd = r.lengthEnd(end);
-        value = r.buf.toString("base64", r.pos, fieldEnd);
+        value = r.buf.toString('base64', r.pos, fieldEnd);
         r.pos = fieldEnd;
         break;
       }
@@ -85,12 +76,8 @@ function readArray(r: WireReader, end: number): PlainValue[] {
 }
 
 /** Reads one KeyValue; returns its key and leaves the value in `kv.value`. */
-function readKeyValue(
-  r: WireReader,
-  end: number,
-  kv: { key: string; value?: PlainValue },
-): void {
-  kv.key = "";
+function readKeyValue(r: WireReader, end: number, kv: { key: string; value?: PlainValue }): void {
+  kv.key = '';
   kv.value = undefined;
   while (r.pos < end) {
     const tag = r.tag(end);
@@ -105,7 +92,7 @@ function readKeyValue(
 
 function readKvlist(r: WireReader, end: number): { [key: string]: PlainValue } {
   const out: { [key: string]: PlainValue } = {};
-  const kv: { key: string; value?: PlainValue } = { key: "" };
+  const kv: { key: string; value?: PlainValue } = { key: '' };
   while (r.pos < end) {
     const tag = r.tag(end);
     if (tag === 0x0a) {
@@ -118,7 +105,7 @@ function readKvlist(r: WireReader, end: number): { [key: string]: PlainValue } {
   return out;
 }
 
-const scratch: { key: string; value?: PlainValue } = { key: "" };
+const scratch: { key: string; value?: PlainValue } = { key: '' };
 
 /** Adds one KeyValue (the bytes up to `end`) to `into`, honouring the per-span cap. */
 export function readAttribute(

@@ -1,18 +1,18 @@
-import type { AttributeValue, NormalizedSpan } from "@/lib/topology/types";
+import type { AttributeValue, NormalizedSpan } from '@/lib/topology/types';
 
-import { MAX_LINKS_PER_SPAN, type DecodeResult } from "./decode-result";
-import { bytesToHex, padId } from "./ids";
+import { MAX_LINKS_PER_SPAN, type DecodeResult } from './decode-result';
+import { padId } from './ids';
 import {
   durationMs,
   spanKindFromNumber,
   splitFixed64Nanos,
   startTimeMs,
   type SplitNanos,
-} from "./otlp-enums";
-import { readAttribute } from "./otlp-protobuf-values";
-import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader } from "./wire-reader";
+} from './otlp-enums';
+import { readAttribute } from './otlp-protobuf-values';
+import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';
 
-export { encodeExportTraceResponse, encodeRpcStatus } from "./otlp-response";
+export { encodeExportTraceResponse, encodeRpcStatus } from './otlp-response';
 
 // A selective reader of ExportTraceServiceRequest (collector/trace/v1/trace_service.proto):
 // it reads only what NormalizedSpan carries and skips everything else (events, scope,
@@ -35,9 +35,9 @@ function readId(r: WireReader, end: number, bytes: number): string | undefined {
   const fieldEnd = r.lengthEnd(end);
   const start = r.pos;
   r.pos = fieldEnd;
-  if (fieldEnd === start) return "";
+  if (fieldEnd === start) return '';
   if (fieldEnd - start !== bytes) return undefined;
-  return padId(bytesToHex(r.buf, start, fieldEnd), bytes * 2) ?? "";
+  return padId(r.buf.toString('hex', start, fieldEnd), bytes * 2) ?? '';
 }
 
 function readStatusIsError(r: WireReader, end: number): boolean {
@@ -50,10 +50,7 @@ function readStatusIsError(r: WireReader, end: number): boolean {
   return error;
 }
 
-function readLink(
-  r: WireReader,
-  end: number,
-): NormalizedSpan["links"][number] | undefined {
+function readLink(r: WireReader, end: number): NormalizedSpan['links'][number] | undefined {
   let traceId: string | undefined;
   let spanId: string | undefined;
   while (r.pos < end) {
@@ -73,14 +70,14 @@ function readSpan(r: WireReader, end: number, out: NormalizedSpan[]): Problem {
   let parentSpanId: string | undefined;
   let parentProblem = false;
   let linkProblem = false;
-  let name = "";
+  let name = '';
   let kind = 0;
   let start = NO_TIME;
   let finish = NO_TIME;
   let statusError = false;
   let attributeCount = 0;
   const attributes: Record<string, AttributeValue> = {};
-  const links: NormalizedSpan["links"] = [];
+  const links: NormalizedSpan['links'] = [];
 
   while (r.pos < end) {
     const tag = r.tag(end);
@@ -142,14 +139,14 @@ function readSpan(r: WireReader, end: number, out: NormalizedSpan[]): Problem {
     }
   }
 
-  if (!traceId) return "traceId: not a valid id";
-  if (!spanId) return "spanId: not a valid id";
-  if (parentProblem) return "parentSpanId: not a valid id";
-  if (linkProblem) return "links: not a valid id";
+  if (!traceId) return 'traceId: not a valid id';
+  if (!spanId) return 'spanId: not a valid id';
+  if (parentProblem) return 'parentSpanId: not a valid id';
+  if (linkProblem) return 'links: not a valid id';
   const span: NormalizedSpan = {
     traceId,
     spanId,
-    service: "",
+    service: '',
     kind: spanKindFromNumber(kind),
     name,
     startTimeMs: startTimeMs(start),
@@ -164,10 +161,7 @@ function readSpan(r: WireReader, end: number, out: NormalizedSpan[]): Problem {
   return undefined;
 }
 
-function readResource(
-  r: WireReader,
-  end: number,
-): Record<string, AttributeValue> {
+function readResource(r: WireReader, end: number): Record<string, AttributeValue> {
   const attributes: Record<string, AttributeValue> = {};
   let count = 0;
   while (r.pos < end) {
@@ -181,32 +175,21 @@ function readResource(
   return attributes;
 }
 
-function readScopeSpans(
-  r: WireReader,
-  end: number,
-  result: DecodeResult,
-  path: string,
-): void {
+function readScopeSpans(r: WireReader, end: number, result: DecodeResult, path: string): void {
   let index = 0;
   while (r.pos < end) {
     const tag = r.tag(end);
     if (tag === 0x12) {
       const spanEnd = r.lengthEnd(end);
       const problem = readSpan(r, spanEnd, result.spans);
-      if (problem)
-        result.rejected.push({ reason: `${path}.spans[${index}].${problem}` });
+      if (problem) result.rejected.push({ reason: `${path}.spans[${index}].${problem}` });
       r.pos = spanEnd;
       index++;
     } else r.skip(tag & 7, end);
   }
 }
 
-function readResourceSpans(
-  r: WireReader,
-  end: number,
-  result: DecodeResult,
-  rs: number,
-): void {
+function readResourceSpans(r: WireReader, end: number, result: DecodeResult, rs: number): void {
   // Resource may come after the spans on the wire; spans are patched once it is known.
   const first = result.spans.length;
   let resource: Record<string, AttributeValue> = {};
@@ -219,17 +202,12 @@ function readResourceSpans(
       r.pos = resEnd;
     } else if (tag === 0x12) {
       const ssEnd = r.lengthEnd(end);
-      readScopeSpans(
-        r,
-        ssEnd,
-        result,
-        `resourceSpans[${rs}].scopeSpans[${scope++}]`,
-      );
+      readScopeSpans(r, ssEnd, result, `resourceSpans[${rs}].scopeSpans[${scope++}]`);
       r.pos = ssEnd;
     } else r.skip(tag & 7, end);
   }
-  const name = resource["service.name"];
-  const service = name === undefined ? "" : String(name);
+  const name = resource['service.name'];
+  const service = name === undefined ? '' : String(name);
   for (let i = first; i < result.spans.length; i++) {
     result.spans[i].service = service;
     result.spans[i].resource = resource;

@@ -20,15 +20,11 @@ function lengthDelimited(fieldTag: number, bytes: Uint8Array): number[] {
 }
 
 /** The protobuf response; empty (a valid empty message) when nothing was rejected. */
-export function encodeExportTraceResponse(
-  rejectedSpans: number,
-  errorMessage: string,
-): Uint8Array {
-  if (rejectedSpans <= 0 && errorMessage === "") return new Uint8Array(0);
+export function encodeExportTraceResponse(rejectedSpans: number, errorMessage: string): Uint8Array {
+  if (rejectedSpans <= 0 && errorMessage === '') return new Uint8Array(0);
   const inner: number[] = [];
   if (rejectedSpans > 0) inner.push(0x08, ...varint(rejectedSpans));
-  if (errorMessage !== "")
-    inner.push(...lengthDelimited(0x12, Buffer.from(errorMessage, "utf8")));
+  if (errorMessage !== '') inner.push(...lengthDelimited(0x12, Buffer.from(errorMessage, 'utf8')));
   return Uint8Array.from(lengthDelimited(0x0a, Uint8Array.from(inner)));
 }
 
@@ -36,7 +32,6 @@ export function encodeExportTraceResponse(
 export function encodeRpcStatus(code: number, message: string): Uint8Array {
   const out: number[] = [];
   if (code !== 0) out.push(0x08, ...varint(code));
-  if (message !== "")
-    out.push(...lengthDelimited(0x12, Buffer.from(message, "utf8")));
+  if (message !== '') out.push(...lengthDelimited(0x12, Buffer.from(message, 'utf8')));
   return Uint8Array.from(out);
 }
