@@ -85,3 +85,17 @@ export function resolveWindow(window: TimeWindow, nowMs: number): { fromMs: numb
 export function windowKey(window: TimeWindow): string {
   return window.kind === 'custom' ? `custom:${window.fromMs}-${window.toMs}` : window.preset;
 }
+
+const PRESET_LABELS: Record<WindowPreset, string> = {
+  '5m': 'the last 5 minutes',
+  '15m': 'the last 15 minutes',
+  '1h': 'the last hour',
+  '6h': 'the last 6 hours',
+  '24h': 'the last 24 hours',
+};
+
+export function describeWindow(window: TimeWindow): string {
+  if (window.kind === 'preset') return PRESET_LABELS[window.preset];
+  const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return `${fmt(window.fromMs)} – ${fmt(window.toMs)} UTC`;
+}

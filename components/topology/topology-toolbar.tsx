@@ -1,0 +1,41 @@
+'use client';
+
+import type { LiveStatus } from '@/lib/realtime/client';
+import type { ViewState } from '@/lib/ui/view-state';
+import type { HistoryMode } from '@/lib/ui/use-view-state';
+
+import { LiveIndicator } from './live-indicator';
+import { SearchBox } from './search-box';
+import { SourceToggles } from './source-toggles';
+import { WindowPicker } from './window-picker';
+
+interface TopologyToolbarProps {
+  view: ViewState;
+  matchCount: number;
+  status: LiveStatus;
+  onViewChange: (patch: Partial<ViewState>, mode?: HistoryMode) => void;
+  onSearchSubmit: () => void;
+}
+
+export function TopologyToolbar({
+  view,
+  matchCount,
+  status,
+  onViewChange,
+  onSearchSubmit,
+}: TopologyToolbarProps) {
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Orrery</h1>
+      <SearchBox
+        value={view.search}
+        matchCount={matchCount}
+        onChange={(search) => onViewChange({ search }, 'replace')}
+        onSubmit={onSearchSubmit}
+      />
+      <WindowPicker value={view.window} onChange={(window) => onViewChange({ window })} />
+      <SourceToggles value={view.sources} onChange={(sources) => onViewChange({ sources })} />
+      <LiveIndicator status={status} />
+    </header>
+  );
+}

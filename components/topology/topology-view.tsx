@@ -1,0 +1,112 @@
+'use client';
+
+import { useCallback, useMemo } from 'react';
+
+import { ServicePanel } from '@/components/service/service-panel';
+import { useLiveGraph } from '@/lib/realtime/client';
+import { filterBySources, matchNodes } from '@/lib/ui/filter-graph';
+import { useGraphQuery, useRefetchGraph } from '@/lib/ui/use-graph-query';
+import { otlpPortOf, useHealth } from '@/lib/ui/use-health';
+import { useViewState } from '@/lib/ui/use-view-state';
+import { describeWindow } from '@/lib/ui/view-state';
+
+import { EmptyState } from './empty-state';
+import { GraphError } from './graph-error';
+import { Legend } from './legend';
+import { TopologyCanvas } from './topology-canvas';
+import { TopologyToolbar } from './topology-toolbar';
+import { TrustStrip } from './trust-strip';
+
+const DEFAULT_OTLP_PORT = 4318;
+
+// The death star page: URL state → graph query (refetched on socket nudges) → source
+// filter and search → canvas, side panel and footer. This component only wires; each
+// piece owns its own behaviour.
+export function TopologyView() {
+  const [view, setView] = useViewState();
+  const refetchGraph = useRefetchGraph();
+  const status = useLiveGraph(refetchGraph);
+  const query = useGraphQuery(view.window, status === 'connected');
+  const health = useHealth();
+
+  const graph = query.data;
+  const visible = useMemo(
+    () => (graph ? filterBySources(graph, view.sources) : { nodes: [], edges: [] }),
+    [graph, view.sources],
+  );
+  const matches = useMemo(
+    () => matchNodes(visible.nodes, view.search),
+    [visible.nodes, view.search],
+  );
+  const nodeMap = useMemo(() => new Map(visible.nodes.map((n) => [n.id, n])), [visible.nodes]);
+  const focused = view.focus ? (nodeMap.get(view.focus) ?? null) : null;
+  const firstMatch = matches.values().next().value ?? null;
+  const windowLabel = describeWindow(view.window);
+
+  const handleSelect = useCallback((id: string | null) => setView({ focus: id }), [setView]);
+  const handleSearchSubmit = () => firstMatch && setView({ focus: firstMatch });
+  const handleRetry = () => void query.refetch();
+
+  let stage: React.ReactNode;
+  if (!graph && query.isError) {
+    stage = <GraphError message={query.error.message} onRetry={handleRetry} />;
+  } else if (!graph) {
+    stage = (
+      <p className="loading" role="status">
+        Loading the graph…
+      </p>
+    );
+  } else if (visible.nodes.length === 0 && graph.nodes.length > 0) {
+    stage = <p className="empty-filtered">All nodes are hidden by the source filters.</p>;
+  } else if (visible.nodes.length === 0) {
+    stage = (
+      <EmptyState
+        otlpPort={otlpPortOf(health.data) ?? DEFAULT_OTLP_PORT}
+        windowLabel={windowLabel}
+      />
+    );
+  } else {
+    stage = (
+      <TopologyCanvas
+        nodes={visible.nodes}
+        edges={visible.edges}
+        matches={matches}
+        focus={view.focus}
+        centreId={firstMatch}
+        onSelect={handleSelect}
+      />
+    );
+  }
+
+  return (
+    <div className={`app-shell${focused ? ' with-panel' : ''}`}>
+      <TopologyToolbar
+        view={view}
+        matchCount={matches.size}
+        status={status}
+        onViewChange={setView}
+        onSearchSubmit={handleSearchSubmit}
+      />
+      <main className="stage" data-testid="stage" aria-busy={query.isFetching}>
+        {graph && query.isError && (
+          <p className="stale-banner" role="alert">
+            Showing the last good graph: {query.error.message}
+          </p>
+        )}
+        {stage}
+        <Legend />
+      </main>
+      {focused && (
+        <ServicePanel
+          node={focused}
+          nodes={nodeMap}
+          edges={visible.edges}
+          windowLabel={windowLabel}
+          onSelect={handleSelect}
+          onClose={() => handleSelect(null)}
+        />
+      )}
+      <TrustStrip trust={graph?.trust} />
+    </div>
+  );
+}
