@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+
+import { childLogger } from '@/lib/logger';
+
+import { deriveTrace } from './derive-trace';
+import { producerRefOf } from './derive-rules';
+import { ProducerIndex } from './producer-index';
+import { Rollup } from './rollup';
+import type { DeriveOptions } from './trace-derivation';
+import type { NormalizedSpan, ObservationBatch } from './types';
+
+// The pairing store. Spans of one trace arrive in any number of requests, in any order; a
+// trace is derived only once it has been quiet for `idleMs` (or, if it never goes quiet, at
+// `maxAgeMs`), so the graph is the same for every arrival order inside that window. Memory is
+// bounded by `maxSpans`: past it the oldest traces are derived early. Whatever a trace lacks
+// when the window forces it out (early, at max age, or spans arriving after it was derived)
+// is counted as `expired`, apart from spans that are unpaired in a trace that finished.
+
+const log = childLogger('topology.pipeline');
+
+export interface TracePipelineOptions {
+  collector: string;
+  idleMs: number;
+  maxAgeMs: number;
+  maxSpans: number;
+  groupAttribute: string;
+  serviceMap?: Record<string, string>;
+  now?: () => number;
+  /** Producer spans kept for span-link joins across traces (default 100,000). */
+  maxProducers?: number;
+  /** How long a producer stays joinable (default 10 × maxAgeMs, at least 1 minute). */
+  producerTtlMs?: number;
+}
+
+interface PendingTrace {
+  spans: NormalizedSpan[];
+  firstSeenMs: number;
+  lastSeenMs: number;
+  /** Part of the trace was derived already: its gaps are the window's doing. */
+  late: boolean;
+}
+
+const MAX_REMEMBERED_TRACES = 100_000;
+
+export class TracePipeline {
+  private readonly traces = new Map<string, PendingTrace>();
+  private readonly derived = new Map<string, number>(); // trace id -> derived at
+  private readonly producers: ProducerIndex;
+  private readonly deriveOptions: DeriveOptions;
+  private readonly now: () => number;
+  private rollup = new Rollup();
+  private pending = 0;
+
+  constructor(private readonly options: TracePipelineOptions) {
+    this.now = options.now ?? Date.now;
+    const ttl = options.producerTtlMs ?? Math.max(options.maxAgeMs * 10, 60_000);
+    this.producers = new ProducerIndex(options.maxProducers ?? 100_000, ttl);
+    this.deriveOptions = {
+      groupAttribute: options.groupAttribute,
+      serviceMap: options.serviceMap,
+      resolveProducer: (traceId, spanId) => this.producers.get(traceId, spanId),
+    };
+  }
+
+  get pendingSpans(): number {
+    return this.pending;
+  }
+
+  add(spans: NormalizedSpan[], rejected = 0): { accepted: number; overflow: boolean } {
+    const nowMs = this.now();
+    this.rollup.addRejected(rejected, nowMs);
+    for (const span of spans) {
+      let trace = this.traces.get(span.traceId);
+      if (!trace) {
+        trace = {
+          spans: [],
+          firstSeenMs: nowMs,
+          lastSeenMs: nowMs,
+          late: this.derived.has(span.traceId),
+        };
+        this.traces.set(span.traceId, trace);
+      }
+      trace.spans.push(span);
+      trace.lastSeenMs = nowMs;
+      this.pending += 1;
+      if (mayProduce(span)) {
+        const ref = producerRefOf(span, this.options.serviceMap);
+        if (ref) this.producers.add(span.traceId, span.spanId, ref, nowMs);
+      }
+    }
+
+    let derivedEarly = 0;
+    while (this.pending > this.options.maxSpans && this.traces.size > 0) {
+      const [traceId] = this.traces.keys();
+      this.derive(traceId, true, nowMs);
+      derivedEarly += 1;
+    }
+    if (derivedEarly > 0) {
+      log.warn(
+        { derivedEarly, pendingSpans: this.pending },
+        'pairing store full, derived oldest traces early',
+      );
+    }
+    return { accepted: spans.length, overflow: derivedEarly > 0 };
+  }
+
+  /** Derives every trace whose window has closed; returns the batch of what was derived. */
+  tick(): ObservationBatch | null {
+    const nowMs = this.now();
+    for (const [traceId, trace] of [...this.traces]) {
+      const idle = nowMs - trace.lastSeenMs >= this.options.idleMs;
+      const old = nowMs - trace.firstSeenMs >= this.options.maxAgeMs;
+      if (idle || old) this.derive(traceId, !idle && old, nowMs, !old);
+    }
+    this.producers.expire(nowMs);
+    this.forgetDerived(nowMs);
+    return this.takeBatch();
+  }
+
+  /** Derives everything still pending (file import, shutdown). */
+  flushAll(): ObservationBatch | null {
+    const nowMs = this.now();
+    for (const traceId of [...this.traces.keys()]) this.derive(traceId, false, nowMs);
+    return this.takeBatch();
+  }
+
+  /**
+   * `mayWait`: a consumer of this trace links to a producer not seen yet; keep the trace
+   * until max age rather than lose the join (the producer's trace may still be arriving).
+   */
+  private derive(traceId: string, expired: boolean, nowMs: number, mayWait = false): void {
+    const trace = this.traces.get(traceId)!;
+    const derivation = deriveTrace(trace.spans, this.deriveOptions);
+    if (mayWait && derivation.unresolvedLinks > 0) return;
+
+    this.traces.delete(traceId);
+    this.pending -= trace.spans.length;
+    this.rollup.addTrace(derivation, expired || trace.late);
+    this.derived.delete(traceId);
+    this.derived.set(traceId, nowMs);
+    while (this.derived.size > MAX_REMEMBERED_TRACES)
+      this.derived.delete(this.derived.keys().next().value!);
+  }
+
+  private forgetDerived(nowMs: number): void {
+    const keepMs = Math.max(this.options.idleMs, this.options.maxAgeMs) * 2;
+    for (const [traceId, atMs] of this.derived) {
+      if (nowMs - atMs < keepMs) break;
+      this.derived.delete(traceId);
+    }
+  }
+
+  private takeBatch(): ObservationBatch | null {
+    if (this.rollup.empty) return null;
+    const batch = this.rollup.toBatch(randomUUID(), this.options.collector);
+    this.rollup = new Rollup();
+    return batch;
+  }
+}
+
+function mayProduce(span: NormalizedSpan): boolean {
+  return (
+    span.kind === 'producer' ||
+    span.attributes['messaging.operation.type'] !== undefined ||
+    span.attributes['messaging.operation'] !== undefined
+  );
+}
