@@ -16,6 +16,8 @@ const log = childLogger('db.embedded');
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Starts the server again after `stop()` (same data); used by restart tests. */
+  start(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -67,6 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await pg.stop();
       log.info('embedded postgres stopped');
     },
+    start: () => startClearingStalePid(pg, databaseDir),
   };
 }
 

@@ -40,7 +40,9 @@ export function pool(): pg.Pool {
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
     });
-    holder.pool.on('error', (err) => log.warn({ err }, 'idle database connection failed'));
+    holder.pool.on('error', (err: Error & { code?: string }) =>
+      log.warn({ message: err.message, code: err.code }, 'idle database connection failed'),
+    );
   }
   return holder.pool;
 }

@@ -18,6 +18,8 @@ export interface TestDatabase {
   url: string;
   mode: 'embedded' | 'external';
   stop(): Promise<void>;
+  /** Embedded mode only: stop and start the server process itself (data kept). */
+  server?: { stop(): Promise<void>; start(): Promise<void> };
 }
 
 export async function freePort(): Promise<number> {
@@ -53,6 +55,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     db = {
       url: embedded.url,
       mode: 'embedded',
+      server: { stop: () => embedded.stop(), start: () => embedded.start() },
       stop: async () => {
         await closePool();
         await embedded.stop();
