@@ -1,11 +1,9 @@
-import { z } from "zod";
+import { createHash } from 'node:crypto';
 
-import { serviceKey } from "@/lib/topology/node-key";
-import type {
-  EdgeObservation,
-  NodeObservation,
-  ObservationBatch,
-} from "@/lib/topology/types";
+import { z } from 'zod';
+
+import { serviceKey } from '@/lib/topology/node-key';
+import type { EdgeObservation, NodeObservation, ObservationBatch } from '@/lib/topology/types';
 
 // Dependency-link files: Jaeger's GET /api/dependencies (a bare array, or {data: [...]}
 // as the query service wraps it) and Zipkin's GET /api/v2/dependencies. Both are lists of
@@ -16,7 +14,7 @@ import type {
 export class DependencyFormatError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "DependencyFormatError";
+    this.name = 'DependencyFormatError';
   }
 }
 
@@ -38,26 +36,17 @@ export interface DependencyImportOptions {
 
 /** True when the value looks like a dependency-link file (for format sniffing). */
 export function isDependencyLinks(value: unknown): boolean {
-  const list = Array.isArray(value)
-    ? value
-    : (value as { data?: unknown } | null)?.data;
+  const list = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
   if (!Array.isArray(list) || list.length === 0) return false;
   const first = list[0] as Record<string, unknown> | null;
-  return (
-    typeof first === "object" &&
-    first !== null &&
-    "parent" in first &&
-    "child" in first
-  );
+  return typeof first === 'object' && first !== null && 'parent' in first && 'child' in first;
 }
 
 export function parseDependencyLinks(
   value: unknown,
   options: DependencyImportOptions,
 ): ObservationBatch {
-  const list = Array.isArray(value)
-    ? value
-    : (value as { data?: unknown } | null)?.data;
+  const list = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
   if (!Array.isArray(list)) {
     throw new DependencyFormatError(
       'dependency links: expected an array or an object with a "data" array',
@@ -71,19 +60,15 @@ export function parseDependencyLinks(
     const parsed = linkSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue.path.join(".") || "(entry)";
-      throw new DependencyFormatError(
-        `dependency links[${index}].${field}: ${issue.message}`,
-        {
-          cause: parsed.error,
-        },
-      );
+      const field = issue.path.join('.') || '(entry)';
+      throw new DependencyFormatError(`dependency links[${index}].${field}: ${issue.message}`, {
+        cause: parsed.error,
+      });
     }
     const link = parsed.data;
     for (const service of [link.parent, link.child]) {
       const key = serviceKey(service);
-      if (!nodes.has(key))
-        nodes.set(key, { key, kind: "service", name: service });
+      if (!nodes.has(key)) nodes.set(key, { key, kind: 'service', name: service });
     }
     const source = serviceKey(link.parent);
     const target = serviceKey(link.child);
@@ -93,8 +78,8 @@ export function parseDependencyLinks(
       bucketStartMs,
       source,
       target,
-      connectionType: "rpc",
-      origin: "traced",
+      connectionType: 'rpc',
+      origin: 'traced',
       inferred: false,
       calls: 0,
       errors: 0,
@@ -107,9 +92,15 @@ export function parseDependencyLinks(
     edges.set(id, edge);
   });
 
+  // Same links at the same minute = same batch (a retried import is stored once); any other
+  // file gets its own id even when it has as many links.
+  const digest = createHash('sha256')
+    .update(JSON.stringify([...edges.values()].map((e) => [e.source, e.target, e.calls, e.errors])))
+    .digest('hex')
+    .slice(0, 16);
   return {
-    batchId: options.batchId ?? `dependencies-${bucketStartMs}-${list.length}`,
-    collector: options.collector ?? "import.dependencies",
+    batchId: options.batchId ?? `dependencies-${bucketStartMs}-${digest}`,
+    collector: options.collector ?? 'import.dependencies',
     nodes: [...nodes.values()],
     edges: [...edges.values()],
     nodeBuckets: [],

@@ -1,4 +1,4 @@
-import { kindOfKey, nodeId, UNKNOWN_CALLER_KEY } from "@/lib/topology/node-key";
+import { kindOfKey, nodeId, UNKNOWN_CALLER_KEY } from '@/lib/topology/node-key';
 import {
   CALLS_PER_TRACE_BOUNDS,
   DEPTH_BUCKETS,
@@ -6,14 +6,9 @@ import {
   type EdgeOrigin,
   type LatencyHistogram,
   type ObservationBatchWithDocker,
-} from "@/lib/topology/types";
+} from '@/lib/topology/types';
 
-import type {
-  GraphEdge,
-  GraphNode,
-  GraphResponse,
-  LatencySummary,
-} from "./types";
+import type { GraphEdge, GraphNode, GraphResponse, LatencySummary } from './types';
 
 // The graph of one batch without a database: the same shape /api/graph serves, built by
 // summing the batch's buckets. Used by tests and to evaluate smells on an import before (or
@@ -27,10 +22,7 @@ export interface FromLinksOptions {
   generatedAtMs?: number;
 }
 
-function addHist(
-  into: number[] | undefined,
-  add: number[] | undefined,
-): number[] | undefined {
+function addHist(into: number[] | undefined, add: number[] | undefined): number[] | undefined {
   if (!add) return into;
   if (!into) return [...add];
   return into.map((n, i) => n + (add[i] ?? 0));
@@ -38,17 +30,13 @@ function addHist(
 
 function summary(h: LatencyHistogram | undefined): LatencySummary {
   const total = h ? h.counts.reduce((s, n) => s + n, 0) : 0;
-  if (!h || total === 0)
-    return { p50: null, p95: null, p99: null, meanMs: null };
+  if (!h || total === 0) return { p50: null, p95: null, p99: null, meanMs: null };
   const at = (p: number) => {
     let seen = 0;
     for (let i = 0; i < h.counts.length; i++) {
       seen += h.counts[i];
       if (seen >= p * total)
-        return (
-          LATENCY_BOUNDS_MS[i] ??
-          LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1]
-        );
+        return LATENCY_BOUNDS_MS[i] ?? LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1];
     }
     return null;
   };
@@ -60,10 +48,7 @@ function summary(h: LatencyHistogram | undefined): LatencySummary {
   };
 }
 
-function mergeLatency(
-  a: LatencyHistogram | undefined,
-  b: LatencyHistogram | undefined,
-) {
+function mergeLatency(a: LatencyHistogram | undefined, b: LatencyHistogram | undefined) {
   if (!b) return a;
   return {
     counts: addHist(a?.counts, b.counts)!,
@@ -78,15 +63,14 @@ function histMedian(hist: number[] | undefined): number | null {
   let seen = 0;
   for (let i = 0; i < hist.length; i++) {
     seen += hist[i];
-    if (seen >= total / 2)
-      return CALLS_PER_TRACE_BOUNDS[i] ?? CALLS_PER_TRACE_BOUNDS.at(-1)! + 1;
+    if (seen >= total / 2) return CALLS_PER_TRACE_BOUNDS[i] ?? CALLS_PER_TRACE_BOUNDS.at(-1)! + 1;
   }
   return null;
 }
 
 function nameOfKey(key: string): string {
-  if (key === UNKNOWN_CALLER_KEY) return "unknown caller";
-  const i = key.indexOf(":");
+  if (key === UNKNOWN_CALLER_KEY) return 'unknown caller';
+  const i = key.indexOf(':');
   return i < 0 ? key : key.slice(i + 1);
 }
 
@@ -153,7 +137,7 @@ export function graphFromBatch(
   const ensureEdge = (
     source: string,
     target: string,
-    connectionType: GraphEdge["connectionType"],
+    connectionType: GraphEdge['connectionType'],
   ) => {
     const s = ensure(source);
     const t = ensure(target);
@@ -200,15 +184,15 @@ export function graphFromBatch(
     edge.sl = mergeLatency(edge.sl, e.serverLatency);
     edge.cpt = addHist(edge.cpt, e.callsPerTrace);
     edge.sampleTraceId ??= e.sampleTraceId ?? null;
-    if (e.origin === "declared")
+    if (e.origin === 'declared')
       edge.declared.push({
-        via: e.detail?.via ?? "declared",
+        via: e.detail?.via ?? 'declared',
         detail: e.detail ?? null,
       });
   }
   for (const d of batch.docker?.declared ?? []) {
     const edge = ensureEdge(d.source, d.target, d.connectionType);
-    if (!edge.origins.includes("declared")) edge.origins.push("declared");
+    if (!edge.origins.includes('declared')) edge.origins.push('declared');
     edge.declared.push({ via: d.via, detail: d.detail ?? null });
   }
   for (const c of batch.docker?.containers ?? []) {
@@ -223,7 +207,7 @@ export function graphFromBatch(
       networks: c.networks,
       mounts: c.mounts,
     });
-    addOrigin(node, c.state === "declared" ? "declared" : "observed");
+    addOrigin(node, c.state === 'declared' ? 'declared' : 'observed');
   }
 
   const buckets = [
@@ -255,11 +239,10 @@ export function graphFromBatch(
     out.push(edge);
   }
   for (const node of nodes.values()) {
-    node.errorRate =
-      node.callsIn > 0 ? (errorsIn.get(node.id) ?? 0) / node.callsIn : 0;
+    node.errorRate = node.callsIn > 0 ? (errorsIn.get(node.id) ?? 0) / node.callsIn : 0;
   }
 
-  const entries = new Map<string, GraphResponse["entries"][number]>();
+  const entries = new Map<string, GraphResponse['entries'][number]>();
   for (const e of batch.entries) {
     const id = ensure(e.node).id;
     const k = `${id}\u0000${e.operation}`;

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from 'node:fs';
 
-import { z } from "zod";
+import { z } from 'zod';
 
-import { smellCodeSchema } from "./types";
+import { smellCodeSchema } from './types';
 
 // Every threshold of the smell engine, with its default. Users change them with
 // ORRERY_SMELLS: either inline JSON (`{"greedyFanOut":8}`) or the path of a JSON file.
@@ -10,15 +10,7 @@ import { smellCodeSchema } from "./types";
 
 const count = z.number().int().positive();
 const share = z.number().min(0).max(1);
-const role = z.enum([
-  "app",
-  "gateway",
-  "datastore",
-  "broker",
-  "infra",
-  "loadgen",
-  "external",
-]);
+const role = z.enum(['app', 'gateway', 'datastore', 'broker', 'infra', 'loadgen', 'external']);
 
 export const smellConfigSchema = z
   .object({
@@ -64,42 +56,33 @@ export const DEFAULT_SMELL_CONFIG: SmellConfig = smellConfigSchema.parse({});
 export class SmellConfigError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "SmellConfigError";
+    this.name = 'SmellConfigError';
   }
 }
 
-export function resolveSmellConfig(
-  partial: Partial<SmellConfig> = {},
-): SmellConfig {
+export function resolveSmellConfig(partial: Partial<SmellConfig> = {}): SmellConfig {
   const result = smellConfigSchema.safeParse(partial);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `${i.path.join(".") || "(root)"}: ${i.message}`,
-    );
-    throw new SmellConfigError(
-      `Invalid smell configuration: ${lines.join("; ")}`,
-    );
+    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new SmellConfigError(`Invalid smell configuration: ${lines.join('; ')}`);
   }
   return result.data;
 }
 
 /** Reads ORRERY_SMELLS: inline JSON when it starts with `{`, otherwise a JSON file path. */
-export function smellConfigFromEnv(
-  source: NodeJS.ProcessEnv = process.env,
-): SmellConfig {
+export function smellConfigFromEnv(source: NodeJS.ProcessEnv = process.env): SmellConfig {
   const raw = source.ORRERY_SMELLS?.trim();
   if (!raw) return DEFAULT_SMELL_CONFIG;
   let text = raw;
-  if (!raw.startsWith("{")) {
-    if (!existsSync(raw))
-      throw new SmellConfigError(`ORRERY_SMELLS: file not found: ${raw}`);
-    text = readFileSync(raw, "utf8");
+  if (!raw.startsWith('{')) {
+    if (!existsSync(raw)) throw new SmellConfigError(`ORRERY_SMELLS: file not found: ${raw}`);
+    text = readFileSync(raw, 'utf8');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new SmellConfigError("ORRERY_SMELLS: not valid JSON", { cause: err });
+    throw new SmellConfigError('ORRERY_SMELLS: not valid JSON', { cause: err });
   }
   try {
     return resolveSmellConfig(parsed as Partial<SmellConfig>);

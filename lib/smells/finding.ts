@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash } from 'node:crypto';
 
-import type { EvidenceValue, Finding, Severity, SmellCode } from "./types";
+import type { EvidenceValue, Finding, Severity, SmellCode } from './types';
 
 // Findings are built through one helper so every rule gets the same stable id: a hash of the
 // code and the sorted entities, which survives refreshes and lets the UI link to a finding.
@@ -25,11 +25,11 @@ export function makeFinding(parts: FindingParts): Finding {
   const resources = [...(parts.resources ?? [])];
   const identity = [
     parts.code,
-    parts.discriminator ?? "",
-    [...services].sort().join(","),
-    [...resources].sort().join(","),
-  ].join("|");
-  const id = `${parts.code}-${createHash("sha256").update(identity).digest("hex").slice(0, 12)}`;
+    parts.discriminator ?? '',
+    [...services].sort().join(','),
+    [...resources].sort().join(','),
+  ].join('|');
+  const id = `${parts.code}-${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`;
   return {
     id,
     code: parts.code,
@@ -51,5 +51,5 @@ export function severityRank(severity: Severity): number {
 }
 
 export function raise(severity: Severity): Severity {
-  return severity === "info" ? "low" : severity === "low" ? "medium" : "high";
+  return severity === 'info' ? 'low' : severity === 'low' ? 'medium' : 'high';
 }

@@ -1,5 +1,5 @@
-import type { SmellContext } from "./context";
-import type { Finding, SmellCode } from "./types";
+import type { SmellContext } from './context';
+import type { Finding, SmellCode } from './types';
 
 /** One smell: a code and a pure function from the shared context to its findings. */
 export interface SmellRule {

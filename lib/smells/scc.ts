@@ -2,10 +2,7 @@
 // the stack. Input: node ids and a successor function; output: components of size >= 2
 // (single nodes are never cycles here; self-calls are not coupling between services).
 
-export function stronglyConnected(
-  nodes: string[],
-  next: (id: string) => string[],
-): string[][] {
+export function stronglyConnected(nodes: string[], next: (id: string) => string[]): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -30,8 +27,7 @@ export function stronglyConnected(
       if (frame.i < frame.succ.length) {
         const w = frame.succ[frame.i++];
         if (!index.has(w)) open(w);
-        else if (onStack.has(w))
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
+        else if (onStack.has(w)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
         continue;
       }
       work.pop();

@@ -1,18 +1,13 @@
-import { z } from "zod";
+import { z } from 'zod';
 
-import type { GraphResponse } from "@/lib/graph/types";
+import type { GraphResponse } from '@/lib/graph/types';
 
 // The smell engine's input and output. Input is the graph of one window (the JSON of
 // /api/graph) plus optional facts the graph does not carry; output is a list of findings,
 // each naming the services, edges and resources involved and the numbers behind it.
 
-export type Severity = "info" | "low" | "medium" | "high";
-export const SEVERITIES: readonly Severity[] = [
-  "high",
-  "medium",
-  "low",
-  "info",
-];
+export type Severity = 'info' | 'low' | 'medium' | 'high';
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
 /** When a node reported which versions (from NodeBucket rows); used by lock-step. */
 export interface VersionSample {
@@ -38,23 +33,23 @@ export const evidenceValueSchema = z.union([
 export type EvidenceValue = z.infer<typeof evidenceValueSchema>;
 
 export const smellCodeSchema = z.enum([
-  "shared-persistence",
-  "shared-database-server",
-  "central-broker",
-  "shared-destination",
-  "esb-mediator",
-  "cyclic-dependency",
-  "async-cycle",
-  "hub-like",
-  "greedy-fan-out",
-  "deep-chain",
-  "chatty-edge",
-  "single-point-of-failure",
-  "version-skew",
-  "lock-step-versions",
-  "hard-coded-endpoint",
-  "no-api-gateway",
-  "shared-writable-volume",
+  'shared-persistence',
+  'shared-database-server',
+  'central-broker',
+  'shared-destination',
+  'esb-mediator',
+  'cyclic-dependency',
+  'async-cycle',
+  'hub-like',
+  'greedy-fan-out',
+  'deep-chain',
+  'chatty-edge',
+  'single-point-of-failure',
+  'version-skew',
+  'lock-step-versions',
+  'hard-coded-endpoint',
+  'no-api-gateway',
+  'shared-writable-volume',
 ]);
 export type SmellCode = z.infer<typeof smellCodeSchema>;
 
@@ -63,7 +58,7 @@ export const findingSchema = z.object({
   id: z.string(),
   code: smellCodeSchema,
   title: z.string(),
-  severity: z.enum(["info", "low", "medium", "high"]),
+  severity: z.enum(['info', 'low', 'medium', 'high']),
   /** Node ids of the services involved. */
   services: z.array(z.string()),
   /** Edge ids (`source>target>connectionType`). */

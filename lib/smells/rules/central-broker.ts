@@ -1,8 +1,8 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
-import { brokerKeyOf } from "./messaging";
+import { byName, nameOf, showsUse, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
+import { brokerKeyOf } from './messaging';
 
 // MS-06: one broker that most services publish to or consume from is a shared failure and
 // capacity domain, and tends to attract cross-team topic coupling. Info on its own; medium
@@ -14,6 +14,7 @@ function evaluate(ctx: SmellContext): Finding[] {
     { nodes: Set<string>; services: Set<string>; edges: Set<string> }
   >();
   for (const edge of ctx.input.edges) {
+    if (!showsUse(edge)) continue;
     for (const [end, other] of [
       [edge.target, edge.source],
       [edge.source, edge.target],
@@ -22,8 +23,7 @@ function evaluate(ctx: SmellContext): Finding[] {
       if (!node || !ctx.counted.has(other)) continue;
       const brokerKey = brokerKeyOf(node, ctx.roles.get(end));
       if (!brokerKey) continue;
-      if (node.kind !== "service" && edge.connectionType !== "messaging")
-        continue;
+      if (node.kind !== 'service' && edge.connectionType !== 'messaging') continue;
       const group = groups.get(brokerKey) ?? {
         nodes: new Set(),
         services: new Set(),
@@ -37,7 +37,7 @@ function evaluate(ctx: SmellContext): Finding[] {
   }
 
   const apps = [...ctx.roles.entries()].filter(
-    ([id, role]) => role === "app" && ctx.nodes.get(id)?.kind === "service",
+    ([id, role]) => role === 'app' && ctx.nodes.get(id)?.kind === 'service',
   ).length;
   const needed = Math.max(
     ctx.config.centralBrokerMinServices,
@@ -48,20 +48,19 @@ function evaluate(ctx: SmellContext): Finding[] {
     if (group.services.size < needed) continue;
     const services = [...group.services].sort(byName(ctx));
     const brokers = [...group.nodes].sort(byName(ctx));
-    const single =
-      brokers.length === 1 && ctx.nodes.get(brokers[0])?.kind === "service";
-    const node = ctx.nodes.get(brokers[0])!;
-    const replicas = single
-      ? Math.max(node.containers.length, node.instances.length)
-      : null;
-    const label = single
-      ? node.name
-      : (node.detail?.["messaging.system"] ?? node.name);
+    // The broker's own containers (compose/Docker) tell how many instances it runs.
+    const hosts = brokers.map((id) => ctx.nodes.get(id)!).filter((n) => n.containers.length > 0);
+    const node = hosts[0] ?? ctx.nodes.get(brokers[0])!;
+    const replicas = hosts.length === 1 ? node.containers.length : null;
+    const label =
+      hosts.length === 1 || brokers.length === 1
+        ? node.name
+        : (node.detail?.['messaging.system'] ?? node.name);
     findings.push(
       makeFinding({
-        code: "central-broker",
+        code: 'central-broker',
         title: `Central broker: ${label}`,
-        severity: replicas !== null && replicas <= 1 ? "medium" : "info",
+        severity: replicas !== null && replicas <= 1 ? 'medium' : 'info',
         services,
         edges: [...group.edges],
         resources: brokers,
@@ -73,15 +72,15 @@ function evaluate(ctx: SmellContext): Finding[] {
           share: apps ? services.length / apps : 0,
           replicas,
           queues: brokers
-            .filter((id) => ctx.nodes.get(id)?.kind === "queue")
+            .filter((id) => ctx.nodes.get(id)?.kind === 'queue')
             .map((id) => nameOf(ctx, id)),
         },
         why: `${services.length} of ${apps} services depend on one broker, so its outages and capacity limits reach all of them.`,
-        fix: "Run the broker replicated and split topics by domain, or give domains their own brokers.",
+        fix: 'Run the broker replicated and split topics by domain, or give domains their own brokers.',
       }),
     );
   }
   return findings;
 }
 
-export const centralBroker: SmellRule = { code: "central-broker", evaluate };
+export const centralBroker: SmellRule = { code: 'central-broker', evaluate };

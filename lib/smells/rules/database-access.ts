@@ -1,6 +1,6 @@
-import type { GraphEdge } from "@/lib/graph/types";
+import type { GraphEdge } from '@/lib/graph/types';
 
-import type { SmellContext } from "../context";
+import type { SmellContext } from '../context';
 
 // Who uses which database, from traced/observed database calls and from connection settings
 // a container declares (env). A bare depends_on says "start after", not "reads and writes",
@@ -19,12 +19,12 @@ export interface DatabaseAccess {
   via: string; // 'traced' | 'observed' | 'env'
 }
 
-const DB_NAME_KEYS = ["database", "db.namespace", "db.name", "dbName", "db"];
+const DB_NAME_KEYS = ['database', 'db.namespace', 'db.name', 'dbName', 'db'];
 
 function dbNameFrom(detail: Record<string, string> | null | undefined): string {
-  if (!detail) return "";
+  if (!detail) return '';
   for (const key of DB_NAME_KEYS) if (detail[key]) return detail[key];
-  return "";
+  return '';
 }
 
 export function databaseAccesses(ctx: SmellContext): DatabaseAccess[] {
@@ -32,18 +32,14 @@ export function databaseAccesses(ctx: SmellContext): DatabaseAccess[] {
   for (const edge of ctx.input.edges) {
     const target = ctx.nodes.get(edge.target);
     const source = ctx.nodes.get(edge.source);
-    if (!target || !source || source.kind !== "service") continue;
-    if (target.kind !== "database" && ctx.roles.get(target.id) !== "datastore")
-      continue;
+    if (!target || !source || source.kind !== 'service') continue;
+    if (target.kind !== 'database' && ctx.roles.get(target.id) !== 'datastore') continue;
     const role = ctx.roles.get(source.id);
-    if (role !== "app" && !(ctx.config.includeInfra && role !== "datastore"))
-      continue;
+    if (role !== 'app' && !(ctx.config.includeInfra && role !== 'datastore')) continue;
 
-    const traced =
-      edge.origins.includes("traced") || edge.origins.includes("observed");
+    const traced = edge.origins.includes('traced') || edge.origins.includes('observed');
     const names = new Set<string>();
-    for (const d of edge.declared)
-      if (d.via === "env") names.add(dbNameFrom(d.detail));
+    for (const d of edge.declared) if (d.via === 'env') names.add(dbNameFrom(d.detail));
     if (!traced && names.size === 0) continue;
     if (names.size === 0) names.add(dbNameFrom(target.detail));
 
@@ -56,12 +52,8 @@ export function databaseAccesses(ctx: SmellContext): DatabaseAccess[] {
         calls: edge.calls,
         ratePerSec: edge.ratePerSec,
         writes: edge.writes,
-        writer: edge.writes > 0 || !edge.origins.includes("traced"),
-        via: edge.origins.includes("traced")
-          ? "traced"
-          : traced
-            ? "observed"
-            : "env",
+        writer: edge.writes > 0 || !edge.origins.includes('traced'),
+        via: edge.origins.includes('traced') ? 'traced' : traced ? 'observed' : 'env',
       });
     }
   }

@@ -1,8 +1,8 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { gapOutlierStart } from "../degree";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
+import { byName, nameOf, type SmellContext } from '../context';
+import { gapOutlierStart } from '../degree';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
 
 // MS-05: a service whose in- and out-degree are both outliers (MSANose's gap test) and that
 // forwards most of what it receives is acting as an ESB: routing logic every change must
@@ -39,14 +39,11 @@ function evaluate(ctx: SmellContext): Finding[] {
     const name = nameOf(ctx, s.id);
     findings.push(
       makeFinding({
-        code: "esb-mediator",
+        code: 'esb-mediator',
         title: `ESB-like mediator: ${name}`,
-        severity: "medium",
+        severity: 'medium',
         services: [s.id],
-        edges: [
-          ...(ctx.syncIn.get(s.id) ?? []),
-          ...(ctx.syncOut.get(s.id) ?? []),
-        ].map((e) => e.id),
+        edges: [...(ctx.syncIn.get(s.id) ?? []), ...(ctx.syncOut.get(s.id) ?? [])].map((e) => e.id),
         evidence: {
           service: name,
           inDegree: s.inDegree,
@@ -58,11 +55,11 @@ function evaluate(ctx: SmellContext): Finding[] {
           relayRatio,
         },
         why: `${name} receives from ${s.inDegree} services and forwards to ${s.outDegree}, so routing logic every change must pass through sits in one place.`,
-        fix: "Let services talk to each other through contracts or events and keep the mediator dumb (routing only), or remove it.",
+        fix: 'Let services talk to each other through contracts or events and keep the mediator dumb (routing only), or remove it.',
       }),
     );
   }
   return findings;
 }
 
-export const esbMediator: SmellRule = { code: "esb-mediator", evaluate };
+export const esbMediator: SmellRule = { code: 'esb-mediator', evaluate };

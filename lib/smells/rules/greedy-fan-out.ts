@@ -1,7 +1,7 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
+import { byName, nameOf, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
 
 // MS-18 (CIMET "greedy"): a service that calls many others synchronously needs all of them
 // up and fast to answer; it is usually an orchestrator holding logic that belongs elsewhere.
@@ -15,9 +15,9 @@ function evaluate(ctx: SmellContext): Finding[] {
     const name = nameOf(ctx, id);
     findings.push(
       makeFinding({
-        code: "greedy-fan-out",
+        code: 'greedy-fan-out',
         title: `Greedy fan-out: ${name}`,
-        severity: "low",
+        severity: 'low',
         services: [id],
         edges: edges.map((e) => e.id),
         evidence: {
@@ -27,11 +27,11 @@ function evaluate(ctx: SmellContext): Finding[] {
           callees: callees.map((c) => nameOf(ctx, c)).sort(),
         },
         why: `${name} calls ${callees.length} services synchronously, so it fails or slows down when any of them does.`,
-        fix: "Move logic to the callees, call them asynchronously, or cache what it needs from them.",
+        fix: 'Move logic to the callees, call them asynchronously, or cache what it needs from them.',
       }),
     );
   }
   return findings;
 }
 
-export const greedyFanOut: SmellRule = { code: "greedy-fan-out", evaluate };
+export const greedyFanOut: SmellRule = { code: 'greedy-fan-out', evaluate };

@@ -1,7 +1,7 @@
-import { nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
+import { nameOf, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
 
 // MS-15: a dependency configured as an IP literal or localhost breaks when the callee's
 // container is recreated, moved or scaled. Read from the secrets-free detail of declared
@@ -15,28 +15,21 @@ const LOCAL = /(^|[^a-z0-9-])(localhost)([^a-z0-9-]|$)/i;
 const EXEMPT = /^OTEL_|JAEGER_AGENT|ZIPKIN/i;
 
 function literal(value: string): string | null {
-  return (
-    value.match(IPV4)?.[1] ??
-    value.match(IPV6)?.[1] ??
-    value.match(LOCAL)?.[2] ??
-    null
-  );
+  return value.match(IPV4)?.[1] ?? value.match(IPV6)?.[1] ?? value.match(LOCAL)?.[2] ?? null;
 }
 
 function evaluate(ctx: SmellContext): Finding[] {
   const containerIps = new Set(
-    ctx.input.nodes.flatMap((n) =>
-      n.containers.flatMap((c) => c.networks.flatMap((w) => w.ips)),
-    ),
+    ctx.input.nodes.flatMap((n) => n.containers.flatMap((c) => c.networks.flatMap((w) => w.ips))),
   );
   const findings: Finding[] = [];
   for (const edge of ctx.input.edges) {
     for (const declared of edge.declared) {
       const detail = declared.detail ?? {};
-      const variable = detail.variable ?? detail.env ?? "";
+      const variable = detail.variable ?? detail.env ?? '';
       if (EXEMPT.test(variable)) continue;
       const hits = Object.entries(detail)
-        .filter(([key]) => key !== "variable")
+        .filter(([key]) => key !== 'variable')
         .map(([key, value]) => ({ key, host: literal(value) }))
         .filter((h): h is { key: string; host: string } => h.host !== null);
       if (hits.length === 0) continue;
@@ -46,13 +39,12 @@ function evaluate(ctx: SmellContext): Finding[] {
       const to = nameOf(ctx, edge.target);
       findings.push(
         makeFinding({
-          code: "hard-coded-endpoint",
+          code: 'hard-coded-endpoint',
           title: `Hard-coded endpoint: ${from} → ${host}`,
-          severity: onDockerNetwork ? "high" : "medium",
+          severity: onDockerNetwork ? 'high' : 'medium',
           services: [edge.source],
           edges: [edge.id],
-          resources:
-            ctx.nodes.get(edge.target)?.kind === "service" ? [] : [edge.target],
+          resources: ctx.nodes.get(edge.target)?.kind === 'service' ? [] : [edge.target],
           discriminator: `${edge.id}|${variable}|${host}`,
           evidence: {
             from,
@@ -64,7 +56,7 @@ function evaluate(ctx: SmellContext): Finding[] {
             containerAddress: onDockerNetwork,
           },
           why: `${from} reaches ${to} at the fixed address ${host}, which breaks when that container is recreated, moved or scaled.`,
-          fix: "Use the service name (Docker DNS or service discovery) instead of an address.",
+          fix: 'Use the service name (Docker DNS or service discovery) instead of an address.',
         }),
       );
     }
@@ -73,6 +65,6 @@ function evaluate(ctx: SmellContext): Finding[] {
 }
 
 export const hardCodedEndpoint: SmellRule = {
-  code: "hard-coded-endpoint",
+  code: 'hard-coded-endpoint',
   evaluate,
 };

@@ -1,9 +1,9 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { adaptiveThreshold } from "../degree";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import { stronglyConnected } from "../scc";
-import type { Finding } from "../types";
+import { byName, nameOf, type SmellContext } from '../context';
+import { adaptiveThreshold } from '../degree';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import { stronglyConnected } from '../scc';
+import type { Finding } from '../types';
 
 // MS-17: a service that many others depend on; a change in it ripples to all its callers.
 // In-degree = distinct calling services over synchronous edges. The threshold adapts to the
@@ -19,23 +19,20 @@ function evaluate(ctx: SmellContext): Finding[] {
     callers: distinctCallers(ctx, id),
   }));
   const adaptive = adaptiveThreshold(degrees.map((d) => d.callers.length));
-  const threshold =
-    ctx.config.hubInDegree ?? Math.max(ctx.config.hubMinInDegree, adaptive);
+  const threshold = ctx.config.hubInDegree ?? Math.max(ctx.config.hubMinInDegree, adaptive);
   const hubs = degrees.filter((d) => d.callers.length >= threshold);
   if (hubs.length === 0) return [];
 
   const next = (id: string) => (ctx.syncOut.get(id) ?? []).map((e) => e.target);
   const cyclic = new Set(stronglyConnected([...ctx.counted], next).flat());
-  hubs.sort(
-    (a, b) => b.callers.length - a.callers.length || byName(ctx)(a.id, b.id),
-  );
+  hubs.sort((a, b) => b.callers.length - a.callers.length || byName(ctx)(a.id, b.id));
   return hubs.map(({ id, callers }): Finding => {
     const name = nameOf(ctx, id);
     const callees = new Set((ctx.syncOut.get(id) ?? []).map((e) => e.target));
     return makeFinding({
-      code: "hub-like",
+      code: 'hub-like',
       title: `Hub-like service: ${name}`,
-      severity: cyclic.has(id) ? "high" : "medium",
+      severity: cyclic.has(id) ? 'high' : 'medium',
       services: [id],
       edges: (ctx.syncIn.get(id) ?? []).map((e) => e.id),
       evidence: {
@@ -48,9 +45,9 @@ function evaluate(ctx: SmellContext): Finding[] {
         callers: callers.map((c) => nameOf(ctx, c)).sort(),
       },
       why: `${callers.length} services call ${name}, so any change to its API or behaviour ripples to all of them.`,
-      fix: "Split it by responsibility, or put a stable, versioned contract (or events) in front of it.",
+      fix: 'Split it by responsibility, or put a stable, versioned contract (or events) in front of it.',
     });
   });
 }
 
-export const hubLike: SmellRule = { code: "hub-like", evaluate };
+export const hubLike: SmellRule = { code: 'hub-like', evaluate };

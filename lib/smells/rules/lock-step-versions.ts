@@ -1,7 +1,7 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
+import { byName, nameOf, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
 
 // MS-22: most services change version together, again and again — one release train, paid
 // for with distributed costs. Needs the version timeline (SmellInput.versionTimeline): a
@@ -9,14 +9,10 @@ import type { Finding } from "../types";
 // within lockStepWindowMs of the first one form a wave; a wave that moves at least
 // lockStepShare of the versioned services is lock-step, and lockStepMinChanges waves fire.
 
-function changeTimes(
-  samples: Array<{ bucketStartMs: number; versions: string[] }>,
-): number[] {
+function changeTimes(samples: Array<{ bucketStartMs: number; versions: string[] }>): number[] {
   const seen = new Set<string>();
   const times: number[] = [];
-  for (const s of [...samples].sort(
-    (a, b) => a.bucketStartMs - b.bucketStartMs,
-  )) {
+  for (const s of [...samples].sort((a, b) => a.bucketStartMs - b.bucketStartMs)) {
     const fresh = s.versions.filter((v) => v && !seen.has(v));
     if (fresh.length > 0 && seen.size > 0) times.push(s.bucketStartMs);
     for (const v of s.versions) if (v) seen.add(v);
@@ -26,10 +22,7 @@ function changeTimes(
 
 function evaluate(ctx: SmellContext): Finding[] {
   const timeline = ctx.input.versionTimeline ?? [];
-  const perService = new Map<
-    string,
-    Array<{ bucketStartMs: number; versions: string[] }>
-  >();
+  const perService = new Map<string, Array<{ bucketStartMs: number; versions: string[] }>>();
   for (const s of timeline) {
     if (!ctx.counted.has(s.node)) continue;
     perService.set(s.node, [...(perService.get(s.node) ?? []), s]);
@@ -43,25 +36,19 @@ function evaluate(ctx: SmellContext): Finding[] {
   const waves: Array<{ startMs: number; services: Set<string> }> = [];
   for (const e of events) {
     const wave = waves[waves.length - 1];
-    if (wave && e.t - wave.startMs <= ctx.config.lockStepWindowMs)
-      wave.services.add(e.id);
+    if (wave && e.t - wave.startMs <= ctx.config.lockStepWindowMs) wave.services.add(e.id);
     else waves.push({ startMs: e.t, services: new Set([e.id]) });
   }
-  const needed = Math.max(
-    2,
-    Math.ceil(ctx.config.lockStepShare * perService.size),
-  );
+  const needed = Math.max(2, Math.ceil(ctx.config.lockStepShare * perService.size));
   const lockStep = waves.filter((w) => w.services.size >= needed);
   if (lockStep.length < ctx.config.lockStepMinChanges) return [];
 
-  const services = [...new Set(lockStep.flatMap((w) => [...w.services]))].sort(
-    byName(ctx),
-  );
+  const services = [...new Set(lockStep.flatMap((w) => [...w.services]))].sort(byName(ctx));
   return [
     makeFinding({
-      code: "lock-step-versions",
+      code: 'lock-step-versions',
       title: `Lock-step versions across ${services.length} services`,
-      severity: "medium",
+      severity: 'medium',
       services,
       evidence: {
         versionedServices: perService.size,
@@ -71,12 +58,12 @@ function evaluate(ctx: SmellContext): Finding[] {
         services: services.map((id) => nameOf(ctx, id)),
       },
       why: `${services.length} services changed version together ${lockStep.length} times, so they are released as one unit.`,
-      fix: "Version and release services separately; keep contracts backward compatible so one can ship alone.",
+      fix: 'Version and release services separately; keep contracts backward compatible so one can ship alone.',
     }),
   ];
 }
 
 export const lockStepVersions: SmellRule = {
-  code: "lock-step-versions",
+  code: 'lock-step-versions',
   evaluate,
 };

@@ -1,9 +1,9 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
-import { databaseAccesses, type DatabaseAccess } from "./database-access";
-import { accessorEvidence } from "./shared-persistence";
+import { byName, nameOf, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
+import { databaseAccesses, type DatabaseAccess } from './database-access';
+import { accessorEvidence } from './shared-persistence';
 
 // MS-02: several services keep *different* databases on one server. That is Taibi's
 // acceptable "private schema" option, but the server is still one failure and capacity
@@ -12,33 +12,21 @@ import { accessorEvidence } from "./shared-persistence";
 function evaluate(ctx: SmellContext): Finding[] {
   const byServer = new Map<string, DatabaseAccess[]>();
   for (const access of databaseAccesses(ctx)) {
-    byServer.set(access.database, [
-      ...(byServer.get(access.database) ?? []),
-      access,
-    ]);
+    byServer.set(access.database, [...(byServer.get(access.database) ?? []), access]);
   }
 
   const findings: Finding[] = [];
   for (const [database, list] of byServer) {
-    const dbNames = [
-      ...new Set(list.map((a) => a.dbName).filter(Boolean)),
-    ].sort();
+    const dbNames = [...new Set(list.map((a) => a.dbName).filter(Boolean))].sort();
     const services = [...new Set(list.map((a) => a.service))].sort(byName(ctx));
-    if (
-      dbNames.length < 2 ||
-      services.length < ctx.config.sharedServerMinServices
-    )
-      continue;
+    if (dbNames.length < 2 || services.length < ctx.config.sharedServerMinServices) continue;
     const server = nameOf(ctx, database);
-    list.sort(
-      (a, b) =>
-        byName(ctx)(a.service, b.service) || a.dbName.localeCompare(b.dbName),
-    );
+    list.sort((a, b) => byName(ctx)(a.service, b.service) || a.dbName.localeCompare(b.dbName));
     findings.push(
       makeFinding({
-        code: "shared-database-server",
+        code: 'shared-database-server',
         title: `Shared database server: ${server}`,
-        severity: "info",
+        severity: 'info',
         services,
         edges: [...new Set(list.map((a) => a.edge.id))],
         resources: [database],
@@ -50,7 +38,7 @@ function evaluate(ctx: SmellContext): Finding[] {
           accessors: accessorEvidence(ctx, list),
         },
         why: `${services.length} services keep ${dbNames.length} databases on ${server}, one shared failure and capacity domain.`,
-        fix: "Acceptable as private schemas; move the busiest databases to their own servers when load or outages couple the services.",
+        fix: 'Acceptable as private schemas; move the busiest databases to their own servers when load or outages couple the services.',
       }),
     );
   }
@@ -58,6 +46,6 @@ function evaluate(ctx: SmellContext): Finding[] {
 }
 
 export const sharedDatabaseServer: SmellRule = {
-  code: "shared-database-server",
+  code: 'shared-database-server',
   evaluate,
 };

@@ -1,8 +1,8 @@
-import { byName, nameOf, type SmellContext } from "../context";
-import { makeFinding, raise } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding, Severity } from "../types";
-import { databaseAccesses, type DatabaseAccess } from "./database-access";
+import { byName, nameOf, type SmellContext } from '../context';
+import { makeFinding, raise } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding, Severity } from '../types';
+import { databaseAccesses, type DatabaseAccess } from './database-access';
 
 // MS-01: one database (system + resolved host + database name) used by several services.
 // They can no longer change its schema, or deploy, independently. Graded by writers: two
@@ -34,9 +34,7 @@ function evaluate(ctx: SmellContext): Finding[] {
     if (services.length < ctx.config.sharedPersistenceMinServices) continue;
     const writers = new Set(list.filter((a) => a.writer).map((a) => a.service));
     let severity: Severity =
-      writers.size >= ctx.config.sharedPersistenceHighWriters
-        ? "high"
-        : "medium";
+      writers.size >= ctx.config.sharedPersistenceHighWriters ? 'high' : 'medium';
     if (services.length >= 4) severity = raise(severity);
 
     const { database, dbName } = list[0];
@@ -45,7 +43,7 @@ function evaluate(ctx: SmellContext): Finding[] {
     list.sort((a, b) => byName(ctx)(a.service, b.service));
     findings.push(
       makeFinding({
-        code: "shared-persistence",
+        code: 'shared-persistence',
         title: `Shared persistence: ${label}`,
         severity,
         services,
@@ -60,7 +58,7 @@ function evaluate(ctx: SmellContext): Finding[] {
           accessors: accessorEvidence(ctx, list),
         },
         why: `${services.length} services use the database ${label}, so none of them can change its schema or deploy on its own.`,
-        fix: "Give the data one owning service (database per service) and let the others use its API or its events.",
+        fix: 'Give the data one owning service (database per service) and let the others use its API or its events.',
       }),
     );
   }
@@ -68,6 +66,6 @@ function evaluate(ctx: SmellContext): Finding[] {
 }
 
 export const sharedPersistence: SmellRule = {
-  code: "shared-persistence",
+  code: 'shared-persistence',
   evaluate,
 };

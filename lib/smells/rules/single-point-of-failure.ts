@@ -1,7 +1,7 @@
-import { nameOf, type SmellContext } from "../context";
-import { makeFinding } from "../finding";
-import type { SmellRule } from "../rule";
-import type { Finding } from "../types";
+import { nameOf, type SmellContext } from '../context';
+import { makeFinding } from '../finding';
+import type { SmellRule } from '../rule';
+import type { Finding } from '../types';
 
 // MS-13: a service present in most entry requests that runs one instance takes those
 // requests down with it. Blast radius here = traces containing the service / entry traces of
@@ -13,19 +13,18 @@ function evaluate(ctx: SmellContext): Finding[] {
   if (entryTraces === 0) return [];
   const findings: Finding[] = [];
   for (const node of ctx.input.nodes) {
-    if (node.kind !== "service") continue;
+    if (node.kind !== 'service') continue;
     const role = ctx.roles.get(node.id);
-    if (role === "datastore" || role === "broker" || role === "loadgen")
-      continue;
+    if (role === 'datastore' || role === 'broker' || role === 'loadgen') continue;
     const share = Math.min(1, node.traces / entryTraces);
     if (share < ctx.config.spofMinShare) continue;
     const instances = Math.max(node.instances.length, node.containers.length);
     if (instances === 0) continue;
     findings.push(
       makeFinding({
-        code: "single-point-of-failure",
-        title: `${instances === 1 ? "Single point of failure" : "Critical (replicated) service"}: ${node.name}`,
-        severity: instances === 1 ? "high" : "info",
+        code: 'single-point-of-failure',
+        title: `${instances === 1 ? 'Single point of failure' : 'Critical (replicated) service'}: ${node.name}`,
+        severity: instances === 1 ? 'high' : 'info',
         services: [node.id],
         evidence: {
           service: node.name,
@@ -33,10 +32,10 @@ function evaluate(ctx: SmellContext): Finding[] {
           traces: node.traces,
           entryTraces,
           instances,
-          role: role ?? "app",
+          role: role ?? 'app',
         },
-        why: `${Math.round(share * 100)}% of requests pass through ${node.name}, which runs ${instances} instance${instances === 1 ? "" : "s"}.`,
-        fix: "Run more than one instance behind load balancing, and give callers a timeout and a fallback.",
+        why: `${Math.round(share * 100)}% of requests pass through ${node.name}, which runs ${instances} instance${instances === 1 ? '' : 's'}.`,
+        fix: 'Run more than one instance behind load balancing, and give callers a timeout and a fallback.',
       }),
     );
   }
@@ -44,6 +43,6 @@ function evaluate(ctx: SmellContext): Finding[] {
 }
 
 export const singlePointOfFailure: SmellRule = {
-  code: "single-point-of-failure",
+  code: 'single-point-of-failure',
   evaluate,
 };

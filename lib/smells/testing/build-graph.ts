@@ -4,11 +4,11 @@ import {
   queueKey,
   serviceKey,
   UNKNOWN_CALLER_KEY,
-} from "@/lib/topology/node-key";
-import type { GraphContainer, GraphEdge, GraphNode } from "@/lib/graph/types";
-import type { ConnectionType, NodeKind } from "@/lib/topology/types";
+} from '@/lib/topology/node-key';
+import type { GraphContainer, GraphEdge, GraphNode } from '@/lib/graph/types';
+import type { ConnectionType, NodeKind } from '@/lib/topology/types';
 
-import type { Finding, SmellInput } from "../types";
+import type { Finding, SmellInput } from '../types';
 
 // A small builder for hand-made graphs in rule tests: nodes by name, edges by names, every
 // other field at a neutral default. Tests then read findings back as names.
@@ -25,12 +25,7 @@ export class GraphBuilder {
     generatedAtMs: 3_600_000,
   };
 
-  node(
-    key: string,
-    kind: NodeKind,
-    name: string,
-    extra: Partial<GraphNode> = {},
-  ): string {
+  node(key: string, kind: NodeKind, name: string, extra: Partial<GraphNode> = {}): string {
     const id = nodeId(key);
     if (!this.input.nodes.some((n) => n.id === id)) {
       this.input.nodes.push({
@@ -47,7 +42,7 @@ export class GraphBuilder {
         traces: 0,
         entryTraces: 0,
         errorRate: 0,
-        origins: ["traced"],
+        origins: ['traced'],
         containers: [],
         ...extra,
       });
@@ -60,37 +55,29 @@ export class GraphBuilder {
   }
 
   service(name: string, extra: Partial<GraphNode> = {}): string {
-    return this.node(serviceKey(name), "service", name, extra);
+    return this.node(serviceKey(name), 'service', name, extra);
   }
 
-  database(
-    server: string,
-    system = "postgresql",
-    extra: Partial<GraphNode> = {},
-  ): string {
-    return this.node(databaseKey(system, server), "database", server, extra);
+  database(server: string, system = 'postgresql', extra: Partial<GraphNode> = {}): string {
+    return this.node(databaseKey(system, server), 'database', server, extra);
   }
 
-  queue(
-    name: string,
-    system = "kafka",
-    extra: Partial<GraphNode> = {},
-  ): string {
-    return this.node(queueKey(name, system), "queue", name, {
-      detail: { "messaging.system": system },
+  queue(name: string, system = 'kafka', extra: Partial<GraphNode> = {}): string {
+    return this.node(queueKey(name, system), 'queue', name, {
+      detail: { 'messaging.system': system },
       ...extra,
     });
   }
 
   unknownCaller(): string {
-    return this.node(UNKNOWN_CALLER_KEY, "unknown-caller", "unknown caller");
+    return this.node(UNKNOWN_CALLER_KEY, 'unknown-caller', 'unknown caller');
   }
 
   /** Edge between two node ids (use the ids returned by service/database/queue). */
   edge(
     source: string,
     target: string,
-    type: ConnectionType = "rpc",
+    type: ConnectionType = 'rpc',
     extra: Partial<GraphEdge> = {},
   ): string {
     const id = `${source}>${target}>${type}`;
@@ -99,7 +86,7 @@ export class GraphBuilder {
       source,
       target,
       connectionType: type,
-      origins: ["traced"],
+      origins: ['traced'],
       inferred: false,
       calls: 10,
       ratePerSec: 10 / 3600,
@@ -121,7 +108,7 @@ export class GraphBuilder {
 
   /** Shorthand: sync calls between services named a → b. */
   call(from: string, to: string, extra: Partial<GraphEdge> = {}): string {
-    return this.edge(this.service(from), this.service(to), "rpc", extra);
+    return this.edge(this.service(from), this.service(to), 'rpc', extra);
   }
 
   container(name: string, extra: Partial<GraphContainer> = {}): GraphContainer {
@@ -129,8 +116,8 @@ export class GraphBuilder {
       id: `c-${name}`,
       name,
       image: name,
-      tag: "1",
-      state: "running",
+      tag: '1',
+      state: 'running',
       health: null,
       networks: [],
       mounts: [],
@@ -154,4 +141,4 @@ export function summarize(input: SmellInput, findings: Finding[]) {
   }));
 }
 
-export { runRule } from "./run-rule";
+export { runRule } from './run-rule';

@@ -1,7 +1,7 @@
-import { resolveSmellConfig, type SmellConfig } from "../config";
-import { buildContext } from "../context";
-import type { SmellRule } from "../rule";
-import type { Finding, SmellInput } from "../types";
+import { resolveSmellConfig, type SmellConfig } from '../config';
+import { buildContext } from '../context';
+import type { SmellRule } from '../rule';
+import type { Finding, SmellInput } from '../types';
 
 export function runRule(
   rule: SmellRule,
