@@ -70,7 +70,9 @@ export function resolveSmellConfig(partial: Partial<SmellConfig> = {}): SmellCon
 }
 
 /** Reads ORRERY_SMELLS: inline JSON when it starts with `{`, otherwise a JSON file path. */
-export function smellConfigFromEnv(source: NodeJS.ProcessEnv = process.env): SmellConfig {
+export function smellConfigFromEnv(
+  source: Record<string, string | undefined> = process.env,
+): SmellConfig {
   const raw = source.ORRERY_SMELLS?.trim();
   if (!raw) return DEFAULT_SMELL_CONFIG;
   let text = raw;

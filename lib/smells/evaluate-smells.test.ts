@@ -46,3 +46,18 @@ describe('evaluateSmells', () => {
     expect(smellsResponseSchema.safeParse(response).success).toBe(true);
   });
 });
+
+describe('smellsResponse', () => {
+  it('adds the mentioned nodes and counts', async () => {
+    const { smellsResponse } = await import('./response');
+    const g = graph();
+    const body = smellsResponse(g.input, {}, 42);
+    expect(smellsResponseSchema.parse(body)).toEqual(body);
+    expect(body.nodes.map((n) => n.name).sort()).toEqual(['a', 'b', 'pg']);
+    expect(body.counts).toEqual({
+      bySeverity: { high: 1, medium: 1, low: 0, info: 0 },
+      byCode: { 'shared-persistence': 1, 'cyclic-dependency': 1 },
+    });
+    expect(body.generatedAtMs).toBe(42);
+  });
+});
