@@ -92,7 +92,7 @@ export class TracePipeline {
     let derivedEarly = 0;
     while (this.pending > this.options.maxSpans && this.traces.size > 0) {
       const [traceId] = this.traces.keys();
-      this.derive(traceId, true, nowMs);
+      this.derive(traceId, 'full', nowMs);
       derivedEarly += 1;
     }
     if (derivedEarly > 0) {
@@ -108,9 +108,15 @@ export class TracePipeline {
   tick(): ObservationBatch | null {
     const nowMs = this.now();
     for (const [traceId, trace] of [...this.traces]) {
-      const idle = nowMs - trace.lastSeenMs >= this.options.idleMs;
-      const old = nowMs - trace.firstSeenMs >= this.options.maxAgeMs;
-      if (idle || old) this.derive(traceId, !idle && old, nowMs, !old);
+      if (nowMs - trace.firstSeenMs >= this.options.maxAgeMs) {
+        this.derive(
+          traceId,
+          nowMs - trace.lastSeenMs >= this.options.idleMs ? 'old' : 'cut',
+          nowMs,
+        );
+      } else if (nowMs - trace.lastSeenMs >= this.options.idleMs) {
+        this.derive(traceId, 'idle', nowMs);
+      }
     }
     this.producers.expire(nowMs);
     this.forgetDerived(nowMs);
@@ -120,26 +126,37 @@ export class TracePipeline {
   /** Derives everything still pending (file import, shutdown). */
   flushAll(): ObservationBatch | null {
     const nowMs = this.now();
-    for (const traceId of [...this.traces.keys()]) this.derive(traceId, false, nowMs);
+    for (const traceId of [...this.traces.keys()]) this.derive(traceId, 'flush', nowMs);
     return this.takeBatch();
   }
 
   /**
-   * `mayWait`: a consumer of this trace links to a producer not seen yet; keep the trace
-   * until max age rather than lose the join (the producer's trace may still be arriving).
+   * Why a trace is derived decides whether its gaps are the window's doing (`expired`):
+   * 'idle' went quiet (it may wait for a producer link that has not arrived yet), 'old' is
+   * quiet and at max age, 'cut' still active at max age, 'full' pushed out by maxSpans.
    */
-  private derive(traceId: string, expired: boolean, nowMs: number, mayWait = false): void {
+  private derive(
+    traceId: string,
+    why: 'idle' | 'old' | 'cut' | 'full' | 'flush',
+    nowMs: number,
+  ): void {
     const trace = this.traces.get(traceId)!;
     const derivation = deriveTrace(trace.spans, this.deriveOptions);
-    if (mayWait && derivation.unresolvedLinks > 0) return;
+    if (why === 'idle' && derivation.unresolvedLinks > 0) return;
 
+    const expired =
+      trace.late ||
+      why === 'cut' ||
+      why === 'full' ||
+      (why === 'old' && derivation.unresolvedLinks > 0);
     this.traces.delete(traceId);
     this.pending -= trace.spans.length;
-    this.rollup.addTrace(derivation, expired || trace.late);
+    this.rollup.addTrace(derivation, expired);
     this.derived.delete(traceId);
     this.derived.set(traceId, nowMs);
-    while (this.derived.size > MAX_REMEMBERED_TRACES)
+    while (this.derived.size > MAX_REMEMBERED_TRACES) {
       this.derived.delete(this.derived.keys().next().value!);
+    }
   }
 
   private forgetDerived(nowMs: number): void {
