@@ -2,7 +2,11 @@ import type { Env } from '@/lib/env';
 import type { IngestQueue } from '@/lib/ingest/ingest-queue';
 import { childLogger } from '@/lib/logger';
 
+import { storeBatch } from '@/lib/ingest/store';
+
 import { reportCollector } from './health';
+import { notifyStored } from './notifier';
+import { parseServiceMap } from './otlp-source';
 
 // Sources that `npm start` runs besides the OTLP receiver: the demo workload (spans through
 // the real OpenTelemetry SDK into our own receiver) and the Docker source (when a socket
@@ -57,7 +61,38 @@ async function startDockerSource(env: Env, queue: IngestQueue) {
     reportCollector('docker', 'disabled', 'ORRERY_DOCKER=off');
     return undefined;
   }
+  const { dockerFromHost } = await import('@/collectors/docker/docker-from-host');
+  const { createDockerCollector } = await import('@/collectors/docker/docker-collector');
+  const docker = dockerFromHost(env.DOCKER_HOST);
+  const where = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+  try {
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000).unref()),
+    ]);
+  } catch (err) {
+    const detail = `no Docker Engine at ${where} (${(err as Error).message})`;
+    if (env.ORRERY_DOCKER === 'on') log.warn({ err }, 'Docker source could not reach the Engine');
+    reportCollector('docker', env.ORRERY_DOCKER === 'on' ? 'degraded' : 'disabled', detail);
+    if (env.ORRERY_DOCKER === 'auto') return undefined;
+  }
+
+  // In process, a snapshot is stored directly (the collector retries a failed send itself);
+  // the queue is for the high-volume trace path.
   void queue;
-  reportCollector('docker', 'disabled', 'not wired yet');
-  return undefined;
+  const collector = createDockerCollector({
+    docker,
+    sink: {
+      send: async (batch) => notifyStored(await storeBatch(batch)),
+    },
+    observeTcp: env.ORRERY_DOCKER_OBSERVE_TCP,
+    serviceMap: parseServiceMap(env.ORRERY_SERVICE_MAP),
+    logger: childLogger('collectors.docker'),
+  });
+  await collector.start();
+  reportCollector('docker', 'running', `Engine at ${where}`);
+  return async () => {
+    await collector.stop();
+    reportCollector('docker', 'stopped');
+  };
 }
