@@ -44,6 +44,7 @@ export function generateTopology(spec: TopologySpec, seed: number): GeneratedTop
   };
   const topology: Topology = {
     name: spec.name,
+    dnsSuffix: spec.dnsSuffix,
     services,
     entries,
     broker,

@@ -64,6 +64,8 @@ export interface Topic {
 
 export interface Topology {
   name: string;
+  /** DNS suffix of service hosts (`<service>.<dnsSuffix>`). */
+  dnsSuffix: string;
   services: Service[];
   /** Gateway operations a trace may start at, with relative weights. */
   entries: Array<{ service: string; operation: string; weight: number }>;
