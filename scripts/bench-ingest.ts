@@ -88,7 +88,7 @@ export async function benchIngest() {
       while (next < bodies.length) {
         const body = bodies[next++];
         for (;;) {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body: Buffer.from(body) });
           await res.arrayBuffer();
           if (res.status === 200) break;
           await new Promise((r) => setTimeout(r, 50)); // back-pressure: 429/503

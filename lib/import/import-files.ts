@@ -57,7 +57,15 @@ async function importCompose(files: string[], options: ImportOptions): Promise<I
   try {
     const batch = await loadComposeProject(files, { serviceMap: options.serviceMap });
     const now = options.nowMs ?? Date.now();
-    return { file: files.join(' + '), format: 'compose', spans: 0, rejectedSpans: 0, batch, fromMs: now, toMs: now };
+    return {
+      file: files.join(' + '),
+      format: 'compose',
+      spans: 0,
+      rejectedSpans: 0,
+      batch,
+      fromMs: now - 15 * 60_000,
+      toMs: now + 60_000,
+    };
   } catch (err) {
     throw new ImportError(`${files.join(', ')}: ${(err as Error).message}`, { cause: err });
   }
@@ -98,8 +106,8 @@ export function importJsonText(text: string, file: string, options: ImportOption
     const batch = pipeline.flushAll();
     if (!batch) throw new ImportError(`${name}: holds no spans`);
     const starts = decoded.spans.map((s) => s.startTimeMs).filter((ms) => ms > 0);
-    const fromMs = starts.length ? Math.min(...starts) : nowMs;
-    const toMs = starts.length ? Math.max(...starts) + 60_000 : nowMs;
+    const fromMs = starts.length ? Math.floor(Math.min(...starts) / 60_000) * 60_000 : nowMs;
+    const toMs = starts.length ? Math.ceil(Math.max(...starts) / 60_000) * 60_000 + 60_000 : nowMs;
     return { file: name, format, spans: decoded.spans.length, rejectedSpans: decoded.rejected.length, batch, fromMs, toMs };
   } catch (err) {
     if (err instanceof ImportError) throw err;
