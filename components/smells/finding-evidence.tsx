@@ -1,0 +1,93 @@
+'use client';
+
+import Link from 'next/link';
+
+import { deathStarHref } from '@/lib/smells/smell-links';
+import type { EvidenceValue, Finding } from '@/lib/smells/types';
+
+import { EvidenceTable } from './evidence-table';
+import styles from './smells.module.css';
+
+interface FindingEvidenceProps {
+  finding: Finding;
+  names: Map<string, string>;
+  windowQuery: string;
+  onClose: () => void;
+}
+
+function LoopPath({ loop }: { loop: string[] }) {
+  return (
+    <ol className={styles.loop} aria-label="The loop in call order" data-testid="loop">
+      {[...loop, loop[0]].map((name, i) => (
+        <li key={i}>{name}</li>
+      ))}
+    </ol>
+  );
+}
+
+function plain(value: EvidenceValue): string {
+  if (value === null) return '—';
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ');
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  return String(value);
+}
+
+// The selected finding: why, fix, a link that lights it up on the death star, and its
+// evidence — accessors of a shared database as a table, a cycle as its loop in order.
+export function FindingEvidence({ finding, names, windowQuery, onClose }: FindingEvidenceProps) {
+  const { evidence } = finding;
+  const loop = Array.isArray(evidence.loop) ? (evidence.loop as string[]) : null;
+  const rows = Object.entries(evidence).filter(
+    ([key, v]) =>
+      key !== 'loop' && key !== 'loopNodes' && !(Array.isArray(v) && typeof v[0] === 'object'),
+  );
+  const tables = Object.entries(evidence).filter(
+    ([, v]) => Array.isArray(v) && typeof v[0] === 'object',
+  );
+
+  return (
+    <aside className={styles.evidence} aria-label="Evidence" data-testid="finding-evidence">
+      <header>
+        <h2>{finding.title}</h2>
+        <button type="button" onClick={onClose} aria-label="Close evidence">
+          ×
+        </button>
+      </header>
+      <p>
+        <span className={`${styles.badge} ${styles[finding.severity]}`}>{finding.severity}</span>{' '}
+        <code>{finding.code}</code>
+      </p>
+      <p>
+        <strong>Why it hurts:</strong> {finding.why}
+      </p>
+      <p>
+        <strong>What usually fixes it:</strong> {finding.fix}
+      </p>
+      <p>
+        <Link href={deathStarHref(finding, windowQuery)} data-testid="show-on-graph">
+          Show on the graph ({finding.services.length} services, {finding.edges.length} edges)
+        </Link>
+      </p>
+      {loop && <LoopPath loop={loop} />}
+      {tables.map(([key, value]) => (
+        <EvidenceTable
+          key={key}
+          caption={key}
+          rows={value as Array<Record<string, string | number | boolean | null>>}
+        />
+      ))}
+      <dl className={styles.facts}>
+        {rows.map(([key, value]) => (
+          <div key={key}>
+            <dt>{key}</dt>
+            <dd>{plain(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className={styles.muted}>
+        Services: {finding.services.map((id) => names.get(id) ?? id).join(', ')}
+      </p>
+    </aside>
+  );
+}
