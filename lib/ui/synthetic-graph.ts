@@ -7,7 +7,15 @@ import { mulberry32 } from './force-layout';
 // groups of ~25, about three edges per node (the shape of the d3-force reference figures
 // in ENVIRONMENT.md), a sprinkling of databases, queues and externals, some errors.
 
-const KINDS: NodeKind[] = ['service', 'service', 'service', 'service', 'database', 'queue', 'external'];
+const KINDS: NodeKind[] = [
+  'service',
+  'service',
+  'service',
+  'service',
+  'database',
+  'queue',
+  'external',
+];
 
 function emptyLatency() {
   return { p50: null, p95: null, p99: null, meanMs: null };
