@@ -51,13 +51,24 @@ export function decodeTraceBody(body: unknown, format: TraceFormat): DecodeResul
   return decodeZipkinJson(body);
 }
 
+/** V8's message, with line and column added where it gives a position. */
+function jsonErrorText(err: Error, text: string): string {
+  const position = /at position (\d+)/.exec(err.message)?.[1];
+  const endOfInput = /end of JSON/.test(err.message);
+  const at = position !== undefined ? Number(position) : endOfInput ? text.length : -1;
+  if (at < 0 || /\(line \d+/.test(err.message)) return err.message;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return `${err.message} (line ${line} column ${at - before.lastIndexOf('\n')})`;
+}
+
 /** Parses and decodes a trace file; every error message starts with the file name. */
 export function decodeTraceFile(text: string, fileName: string): DecodeResult {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (err) {
-    throw new TraceFormatError(`${fileName}: invalid JSON: ${(err as Error).message}`, {
+    throw new TraceFormatError(`${fileName}: invalid JSON: ${jsonErrorText(err as Error, text)}`, {
       cause: err,
     });
   }
