@@ -5,13 +5,16 @@ import { z } from 'zod';
 import { serviceKey } from '@/lib/topology/node-key';
 import type { EdgeObservation, NodeObservation, ObservationBatch } from '@/lib/topology/types';
 
+import { TraceFormatError } from './decode-result';
+
 // Dependency-link files: Jaeger's GET /api/dependencies (a bare array, or {data: [...]}
 // as the query service wraps it) and Zipkin's GET /api/v2/dependencies. Both are lists of
 // {parent, child, callCount} (Zipkin adds errorCount). They carry no time, so the links are
 // stored as traced rpc edges in the bucket of the import time. Reference:
 // https://zipkin.io/zipkin-api/#/default/get_dependencies and jaeger-ui's dependencies API.
 
-export class DependencyFormatError extends Error {
+/** A link file that cannot be read; the message names the entry and field. */
+export class DependencyFormatError extends TraceFormatError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'DependencyFormatError';

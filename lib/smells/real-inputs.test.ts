@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { loadComposeProject } from '@/lib/compose/load-compose-project';
 import { parseDependencyLinks } from '@/lib/formats/dependencies';
+import { decodeZipkinJson } from '@/lib/formats/zipkin-json';
 import { graphFromBatch } from '@/lib/graph/from-links';
+import { TracePipeline } from '@/lib/topology/trace-pipeline';
 import { corpusPath, corpusSkipReason, hasCorpus, readCorpusJson } from '@/lib/testing/corpus';
 
 import { evaluateSmells } from './evaluate-smells';
@@ -120,5 +122,24 @@ describe.skipIf(!hasCorpus)(`smells on real inputs ${corpusSkipReason}`, () => {
     expect(
       withInfra.filter((f) => f.code === 'hub-like').map((f) => namesOf(graph, f.services)[0]),
     ).toContain('jaeger-agent');
+  });
+
+  it('zipkin smartthings trace: exactly one cycle of the seven services', () => {
+    const decoded = decodeZipkinJson(
+      readCorpusJson('zipkin/lens-testdata/smartthings-mobile-web-install.json'),
+    );
+    const pipeline = new TracePipeline({
+      collector: 'test',
+      idleMs: 1_000,
+      maxAgeMs: 10_000,
+      maxSpans: 100_000,
+      groupAttribute: 'service.namespace',
+    });
+    pipeline.add(decoded.spans);
+    const graph = graphFromBatch(pipeline.flushAll()!);
+    const cycles = evaluateSmells(graph).filter((f) => f.code === 'cyclic-dependency');
+    expect(cycles.map((f) => namesOf(graph, f.services))).toEqual([
+      ['bookie', 'coreSrv', 'execution', 'guardian', 'platformapi', 'stLogin', 'strongman'],
+    ]);
   });
 });
