@@ -32,13 +32,23 @@ export const ATTRIBUTE_ALIASES = {
 
 type Attributes = Record<string, AttributeValue>;
 
+/**
+ * Longest name kept from an attribute. Names become node keys and labels, which the ingest
+ * schema caps at 1024 characters; one absurd attribute must not get a whole batch refused.
+ */
+export const MAX_NAME_LENGTH = 256;
+
+export function clipName(text: string): string {
+  return text.length > MAX_NAME_LENGTH ? text.slice(0, MAX_NAME_LENGTH) : text;
+}
+
 /** First alias present with a non-empty value, as trimmed text. */
 export function readAlias(attributes: Attributes, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = attributes[name];
     if (value === undefined) continue;
     const text = String(value).trim();
-    if (text !== '') return text;
+    if (text !== '') return clipName(text);
   }
   return undefined;
 }

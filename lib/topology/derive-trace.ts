@@ -1,3 +1,4 @@
+import { clipName } from './attributes';
 import { deriveRules } from './derive-rules';
 import { cmp, indexTrace, type IndexedSpan } from './span-index';
 import { TraceFacts, nodeActivity } from './trace-facts';
@@ -24,7 +25,7 @@ export function deriveTrace(spans: NormalizedSpan[], options: DeriveOptions = {}
     .filter((span) => span.kind === 'server' && !span.parent && !span.parentMissing)
     .map((span) => ({
       node: span.node,
-      operation: span.span.name,
+      operation: clipName(span.span.name),
       startTimeMs: span.span.startTimeMs,
       depth: longestChain(span, facts),
     }));

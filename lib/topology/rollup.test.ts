@@ -154,4 +154,30 @@ describe('Rollup', () => {
     for (const t of [...traces].reverse()) backward.addTrace(t);
     expect(forward.toBatch('x-000000', 'c')).toEqual(backward.toBatch('x-000000', 'c'));
   });
+
+  it('keeps absurdly long names inside the ingest schema limits', () => {
+    const long = 'x'.repeat(5_000);
+    const rollup = new Rollup();
+    rollup.addTrace(
+      deriveTrace([
+        span({
+          spanId: '1',
+          service: long,
+          kind: 'server',
+          name: long,
+          resource: { 'service.version': long },
+        }),
+        span({
+          spanId: '2',
+          parentSpanId: '1',
+          service: long,
+          kind: 'client',
+          attributes: { 'db.system': long, 'server.address': `h${long}`, 'db.namespace': long },
+        }),
+      ]),
+    );
+    const batch = rollup.toBatch('batch-0003', 'c');
+    expect(observationBatchSchema.safeParse(batch).success).toBe(true);
+    expect(batch.nodes.map((n) => n.name.length)).toEqual([513, 256, 14]);
+  });
 });

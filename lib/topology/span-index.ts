@@ -1,4 +1,4 @@
-import { readSpanAttributes, type SpanAttributes } from './attributes';
+import { clipName, readSpanAttributes, type SpanAttributes } from './attributes';
 import { serviceKey } from './node-key';
 import type { NormalizedSpan, SpanKind } from './types';
 
@@ -26,7 +26,7 @@ const RECEIVE = new Set(['receive', 'process', 'deliver', 'settle']);
 export function resolveService(name: string, serviceMap?: Record<string, string>): string {
   const trimmed = name.trim();
   const mapped = serviceMap && Object.hasOwn(serviceMap, trimmed) ? serviceMap[trimmed] : trimmed;
-  return mapped.trim() || 'unknown';
+  return clipName(mapped.trim()) || 'unknown';
 }
 
 function effectiveKind(kind: SpanKind, attrs: SpanAttributes): SpanKind {

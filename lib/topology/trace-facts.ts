@@ -1,3 +1,4 @@
+import { clipName } from './attributes';
 import type { IndexedSpan } from './span-index';
 import { cmp } from './span-index';
 import { bucketStartOf } from './time-bucket';
@@ -104,7 +105,7 @@ export class TraceFacts {
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const result = String(value).trim();
-  return result === '' ? undefined : result;
+  return result === '' ? undefined : clipName(result);
 }
 
 export function versionOf(span: IndexedSpan): string | undefined {
