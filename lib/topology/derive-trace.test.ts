@@ -304,4 +304,41 @@ describe('deriveTrace: roots and gaps', () => {
     // 1 names nothing; 3, 5 and 6 lost their parent; only 4 is fully paired
     expect([d.received, d.paired, d.unpaired]).toEqual([5, 1, 4]);
   });
+
+  it('HotROD-shaped stores: a store reporting its own client spans adds no node and no loop', () => {
+    // customer's server span has a child span in service `mysql` that names itself as peer;
+    // driver's has children in `redis-manual` that name nothing (one of them failed)
+    const d = deriveTrace([
+      span({
+        spanId: 'c',
+        service: 'customer',
+        kind: 'server',
+        attributes: { 'client.address': '10.0.0.1' },
+      }),
+      span({
+        spanId: 'm',
+        parentSpanId: 'c',
+        service: 'mysql',
+        kind: 'client',
+        attributes: { 'service.peer.name': 'mysql', 'sql.query': 'SELECT 1' },
+      }),
+      span({ spanId: 'd', parentSpanId: 'c', service: 'driver', kind: 'server' }),
+      span({ spanId: 'r1', parentSpanId: 'd', service: 'redis-manual', kind: 'client' }),
+      span({
+        spanId: 'r2',
+        parentSpanId: 'd',
+        service: 'redis-manual',
+        kind: 'client',
+        statusError: true,
+      }),
+    ]);
+    expect(edgeList(d)).toEqual([
+      'external:10.0.0.1>service:customer rpc inferred',
+      'service:customer>service:driver rpc',
+      'service:customer>service:mysql database',
+      'service:driver>service:redis-manual rpc x2',
+    ]);
+    expect(d.calls.filter((c) => c.error).map((c) => c.target)).toEqual(['service:redis-manual']);
+    expect([d.received, d.paired, d.unpaired]).toEqual([5, 3, 2]);
+  });
 });
