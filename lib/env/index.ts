@@ -33,6 +33,7 @@ export const envSchema = z.object({
   ORRERY_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),
   ORRERY_DOCKER_OBSERVE_TCP: bool.default(false),
   DOCKER_HOST: z.string().optional(),
+  ORRERY_SMELLS: z.string().optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
 });
 
