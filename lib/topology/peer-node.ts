@@ -109,7 +109,12 @@ export function resolveClientPeer(
   return undefined;
 }
 
-/** Who called a root server span, when its attributes say so. */
+/**
+ * Who called a root server span, when its attributes say so.
+ * TODO: `client.address` of public traffic is one node per end-user IP; an option to fold
+ * public addresses into one "internet" node is missing, and without it such graphs grow
+ * without bound.
+ */
 export function resolveRootCaller(attrs: SpanAttributes): NodeObservation | undefined {
   const name = attrs.peerService ?? attrs.clientAddress;
   return name ? { key: externalKey(name), kind: 'external', name } : undefined;
