@@ -1,26 +1,14 @@
-import {
-  databaseKey,
-  externalKey,
-  queueKey,
-  serviceKey,
-} from "@/lib/topology/node-key";
+import { databaseKey, externalKey, queueKey, serviceKey } from '@/lib/topology/node-key';
 import type {
   ConnectionType,
   ContainerObservation,
   DeclaredEdgeObservation,
   NodeObservation,
-} from "@/lib/topology/types";
+} from '@/lib/topology/types';
 
-import {
-  classifyImage,
-  parseImageRef,
-  type ImageClass,
-} from "./classify-image";
-import type { ContainerFacts } from "./container-facts";
-import {
-  createContainerResolver,
-  type ContainerResolver,
-} from "./container-resolver";
+import { classifyImage, parseImageRef, type ImageClass } from './classify-image';
+import type { ContainerFacts } from './container-facts';
+import { createContainerResolver, type ContainerResolver } from './container-resolver';
 
 // From container facts to the observations the ingest path stores: one node per service
 // (replicas are instances of it), one per datastore and broker, one per unresolvable
@@ -40,15 +28,8 @@ export interface BuildOptions {
   serviceMap?: Record<string, string>;
 }
 
-function typeFor(
-  kind: ImageClass["kind"],
-  fallback: ConnectionType,
-): ConnectionType {
-  return kind === "database"
-    ? "database"
-    : kind === "queue"
-      ? "messaging"
-      : fallback;
+function typeFor(kind: ImageClass['kind'], fallback: ConnectionType): ConnectionType {
+  return kind === 'database' ? 'database' : kind === 'queue' ? 'messaging' : fallback;
 }
 
 /** Image first; a custom image is a datastore when other containers address it as one. */
@@ -58,19 +39,13 @@ function classify(
 ): Map<string, ImageClass> {
   const classes = new Map(facts.map((c) => [c.id, classifyImage(c.image)]));
   for (const c of facts) {
-    if (classes.get(c.id)!.kind !== "service") continue;
+    if (classes.get(c.id)!.kind !== 'service') continue;
     for (const ref of c.references) {
       const target = resolver.resolve(ref.host, c);
-      if (
-        !target ||
-        target === c ||
-        !ref.system ||
-        ref.connectionType === "rpc"
-      )
-        continue;
-      if (classes.get(target.id)!.kind !== "service") continue;
+      if (!target || target === c || !ref.system || ref.connectionType === 'rpc') continue;
+      if (classes.get(target.id)!.kind !== 'service') continue;
       classes.set(target.id, {
-        kind: ref.connectionType === "database" ? "database" : "queue",
+        kind: ref.connectionType === 'database' ? 'database' : 'queue',
         system: ref.system,
       });
     }
@@ -78,14 +53,9 @@ function classify(
   return classes;
 }
 
-function nodeKeyOf(
-  c: ContainerFacts,
-  cls: ImageClass,
-  options: BuildOptions,
-): string {
-  if (cls.kind === "database")
-    return databaseKey(cls.system ?? "unknown", c.service);
-  if (cls.kind === "queue") return queueKey(c.service, cls.system);
+function nodeKeyOf(c: ContainerFacts, cls: ImageClass, options: BuildOptions): string {
+  if (cls.kind === 'database') return databaseKey(cls.system ?? 'unknown', c.service);
+  if (cls.kind === 'queue') return queueKey(c.service, cls.system);
   return serviceKey(options.serviceMap?.[c.service] ?? c.service);
 }
 
@@ -95,14 +65,12 @@ export function buildDockerTopology(
 ): DockerTopology {
   const resolver = createContainerResolver(facts);
   const classes = classify(facts, resolver);
-  const nodeOf = new Map(
-    facts.map((c) => [c.id, nodeKeyOf(c, classes.get(c.id)!, options)]),
-  );
+  const nodeOf = new Map(facts.map((c) => [c.id, nodeKeyOf(c, classes.get(c.id)!, options)]));
   const nodes = new Map<string, NodeObservation>();
   const databases = new Map<string, Set<string>>();
 
   for (const c of [...facts].sort(
-    (a, b) => Number(b.state === "running") - Number(a.state === "running"),
+    (a, b) => Number(b.state === 'running') - Number(a.state === 'running'),
   )) {
     const key = nodeOf.get(c.id)!;
     if (nodes.has(key)) continue;
@@ -111,9 +79,7 @@ export function buildDockerTopology(
     const detail: Record<string, string> = { image };
     if (cls.system) detail.system = cls.system;
     const name =
-      cls.kind === "service"
-        ? (options.serviceMap?.[c.service] ?? c.service)
-        : c.service;
+      cls.kind === 'service' ? (options.serviceMap?.[c.service] ?? c.service) : c.service;
     nodes.set(key, {
       key,
       kind: cls.kind,
@@ -130,11 +96,8 @@ export function buildDockerTopology(
     const existing = declared.get(id);
     if (!existing) return void declared.set(id, edge);
     if (!variable || !existing.detail) return;
-    const vars = new Set([
-      ...(existing.detail.variable ?? "").split(","),
-      variable,
-    ]);
-    existing.detail.variable = [...vars].filter(Boolean).sort().join(",");
+    const vars = new Set([...(existing.detail.variable ?? '').split(','), variable]);
+    existing.detail.variable = [...vars].filter(Boolean).sort().join(',');
     if (edge.detail?.database && !existing.detail.database)
       existing.detail.database = edge.detail.database;
   };
@@ -143,7 +106,7 @@ export function buildDockerTopology(
     const source = nodeOf.get(c.id)!;
     // A datastore's own environment (POSTGRES_DB, RABBITMQ_DEFAULT_USER) configures it; it
     // names no dependency.
-    const ownEnvCounts = classes.get(c.id)!.kind === "service";
+    const ownEnvCounts = classes.get(c.id)!.kind === 'service';
     for (const ref of ownEnvCounts ? c.references : []) {
       const target = resolver.resolve(ref.host, c);
       if (target === c) continue;
@@ -155,7 +118,7 @@ export function buildDockerTopology(
         if (ref.system) detail.system = ref.system;
         nodes.set(targetKey, {
           key: targetKey,
-          kind: "external",
+          kind: 'external',
           name: ref.host,
           detail,
         });
@@ -167,10 +130,7 @@ export function buildDockerTopology(
       if (ref.port) detail.port = String(ref.port);
       if (ref.database) detail.database = ref.database;
       if (ref.database)
-        databases.set(
-          targetKey,
-          (databases.get(targetKey) ?? new Set()).add(ref.database),
-        );
+        databases.set(targetKey, (databases.get(targetKey) ?? new Set()).add(ref.database));
       const connectionType = target
         ? typeFor(classes.get(target.id)!.kind, ref.connectionType)
         : ref.connectionType;
@@ -180,21 +140,20 @@ export function buildDockerTopology(
           source,
           target: targetKey,
           connectionType,
-          via: "env",
+          via: 'env',
           detail,
         },
         ref.variable,
       );
     }
     for (const [via, names] of [
-      ["depends_on", c.dependsOn],
-      ["links", c.links],
+      ['depends_on', c.dependsOn],
+      ['links', c.links],
     ] as const) {
       for (const name of names) {
-        const target =
-          resolver.byService(name, c.project) ?? resolver.resolve(name, c);
+        const target = resolver.byService(name, c.project) ?? resolver.resolve(name, c);
         if (!target || target === c) continue;
-        const connectionType = typeFor(classes.get(target.id)!.kind, "rpc");
+        const connectionType = typeFor(classes.get(target.id)!.kind, 'rpc');
         addEdge({
           containerId: c.id,
           source,
@@ -209,8 +168,7 @@ export function buildDockerTopology(
 
   for (const [key, names] of databases) {
     const node = nodes.get(key);
-    if (node)
-      node.detail = { ...node.detail, databases: [...names].sort().join(",") };
+    if (node) node.detail = { ...node.detail, databases: [...names].sort().join(',') };
   }
 
   const containers: ContainerObservation[] = facts.map((c) => {
