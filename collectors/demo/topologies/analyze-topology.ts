@@ -20,6 +20,10 @@ export interface TopologyFacts {
   storesByAddress: Map<string, StoreUse>;
   /** Most distinct services on one synchronous path from an entry. */
   maxSyncDepth: number;
+  /** Request paths that meet a service again (a cycle walked inside one request). */
+  reentrantPaths: number;
+  /** Most distinct synchronous callers of one service (hub-like starts at three). */
+  maxCallers: number;
   maxFanOut: { service: string; callees: number };
   versions: Map<string, string[]>;
 }
@@ -57,7 +61,8 @@ export function analyzeTopology(t: Topology): TopologyFacts {
     syncCycles: stronglyConnected(sync),
     anyCycles: stronglyConnected(withAsync),
     storesByAddress: stores,
-    maxSyncDepth: maxDepth(t),
+    ...walkPaths(t),
+    maxCallers: Math.max(...[...callerCounts(sync).values()]),
     maxFanOut: fanOut,
     versions: new Map(
       t.services.map((s) => [s.name, [...new Set(s.instances.map((i) => i.version))]]),
@@ -96,11 +101,19 @@ function stronglyConnected(graph: Map<string, Set<string>>): string[][] {
   return groups;
 }
 
+function callerCounts(sync: Map<string, Set<string>>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const callees of sync.values())
+    callees.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+  return counts;
+}
+
 /** Walks operations from every entry; a service met again on the path ends that branch. */
-function maxDepth(t: Topology): number {
+function walkPaths(t: Topology): { maxSyncDepth: number; reentrantPaths: number } {
+  let reentrantPaths = 0;
   const byName = new Map(t.services.map((s) => [s.name, s]));
   const walk = (service: string, operation: string, path: Set<string>): number => {
-    if (path.has(service)) return path.size;
+    if (path.has(service)) return (reentrantPaths++, path.size);
     const next = new Set(path).add(service);
     const op = byName.get(service)!.operations.find((o) => o.name === operation)!;
     let best = next.size;
@@ -109,5 +122,6 @@ function maxDepth(t: Topology): number {
     }
     return best;
   };
-  return Math.max(...t.entries.map((e) => walk(e.service, e.operation, new Set())));
+  const maxSyncDepth = Math.max(...t.entries.map((e) => walk(e.service, e.operation, new Set())));
+  return { maxSyncDepth, reentrantPaths };
 }

@@ -112,7 +112,9 @@ function buildOne(d: Draft, built: Map<string, Service>, spec: TopologySpec, rng
   });
   const callOf = (callee: string): Step => {
     const target = built.get(callee)!;
-    const repeat = rng.chance(0.3) ? rng.int(...spec.repeat) : 1;
+    // Only data services are batch-called; repeating a mid-tier call would multiply the
+    // calls below it and make chatty edges that are not meant to be there.
+    const repeat = target.tier === 'leaf' && rng.chance(0.3) ? rng.int(...spec.repeat) : 1;
     return {
       type: 'call',
       service: callee,

@@ -1,6 +1,12 @@
 import type { Tier } from './model';
 import type { Random } from './random';
-import { MAX_CALLEES, TIER_NOUNS, type CellSpec, type TopologySpec } from './topology-spec';
+import {
+  MAX_CALLEES,
+  MAX_CALLERS,
+  TIER_NOUNS,
+  type CellSpec,
+  type TopologySpec,
+} from './topology-spec';
 
 // First pass of the generator: names every service and decides who calls whom. Calls only go
 // from a lower tier to a higher one (gateway → api → mid → leaf), and topics only from api/mid
@@ -51,6 +57,7 @@ export function draftCell(
   cellIndex: number,
   names: Record<AppTier, Array<[string, string]>>,
   reserved: Map<string, number>,
+  forbidden: Set<string>,
   rng: Random,
 ): Draft[] {
   const cell: CellSpec = spec.cells[cellIndex];
@@ -73,14 +80,22 @@ export function draftCell(
   ) as Record<AppTier, Draft[]>;
 
   const room = (d: Draft) => MAX_CALLEES - d.callees.length - (reserved.get(d.name) ?? 0);
+  const callers = new Map<string, number>();
+  const allowed = (caller: Draft, callee: Draft) => !forbidden.has(`${caller.name}>${callee.name}`);
   const link = (caller: Draft, callee: Draft) => {
-    if (!caller.callees.includes(callee.name)) caller.callees.push(callee.name);
+    if (caller.callees.includes(callee.name)) return;
+    caller.callees.push(callee.name);
+    callers.set(callee.name, (callers.get(callee.name) ?? 0) + 1);
   };
+  // Extra callers stop at MAX_CALLERS so no service becomes a hub by accident; the cycle's
+  // services keep a slot for the caller the cycle adds.
+  const callerRoom = (d: Draft) =>
+    MAX_CALLERS - (callers.get(d.name) ?? 0) - (reserved.has(d.name) && d.tier !== 'api' ? 1 : 0);
   // Every service gets one caller from the tier above, the least loaded of a few candidates,
   // so load spreads and no service is left unreachable.
   const attach = (callees: Draft[], callers: Draft[]) => {
     for (const callee of rng.shuffle(callees)) {
-      const open = callers.filter((c) => room(c) > 0);
+      const open = callers.filter((c) => room(c) > 0 && allowed(c, callee));
       if (open.length === 0) throw new Error(`${spec.name}: no caller left for ${callee.name}`);
       const best = rng.sample(open, 3).sort((x, y) => x.callees.length - y.callees.length)[0];
       link(best, callee);
@@ -93,7 +108,10 @@ export function draftCell(
     let extra = rng.int(...spec.extraCallees);
     for (const callee of rng.shuffle(below)) {
       if (extra <= 0 || room(caller) <= 0) break;
-      if (!caller.callees.includes(callee.name)) (link(caller, callee), extra--);
+      if (caller.callees.includes(callee.name) || callerRoom(callee) <= 0) continue;
+      if (!allowed(caller, callee)) continue;
+      link(caller, callee);
+      extra--;
     }
   }
   // Gateways route to every api service of their cell; they are infrastructure, not greedy.

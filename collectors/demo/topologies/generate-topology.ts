@@ -17,7 +17,13 @@ export function generateTopology(spec: TopologySpec, seed: number): GeneratedTop
   const suffix0 = spec.cells[0].suffix;
   // The cycle's three hops each take one more callee; keep room for them under the cap.
   const reserved = new Map(spec.anchors.cycle.map((base) => [`${base}${suffix0}`, 1]));
-  const drafts = spec.cells.flatMap((_cell, i) => draftCell(spec, i, names, reserved, rng));
+  // z must be reached from some api service other than x, or the z → x hop would run
+  // inside a request that came through x (a re-entrant call, and a five-service chain).
+  const [x, , z] = spec.anchors.cycle.map((base) => `${base}${suffix0}`);
+  const forbidden = new Set([`${x}>${z}`]);
+  const drafts = spec.cells.flatMap((_cell, i) =>
+    draftCell(spec, i, names, reserved, forbidden, rng),
+  );
   const services = buildServices(drafts, spec, rng);
   const seeded = seedSmells(spec, drafts, services, rng);
 

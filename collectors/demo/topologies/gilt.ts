@@ -62,7 +62,7 @@ export const gilt: TopologySpec = {
   grpcShare: 0.2,
   leafSystems: ['postgresql', 'mysql', 'redis'],
   extraCallees: [0, 2],
-  repeat: [2, 4],
+  repeat: [2, 3],
   consumersPerTopic: [1, 2],
   anchors: {
     sharedDatabase: {

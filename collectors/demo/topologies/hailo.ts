@@ -42,11 +42,11 @@ export const hailo: TopologySpec = {
   cells: [
     {
       suffix: '',
-      gateways: ['customer-api-gateway', 'driver-api-gateway'],
+      gateways: ['customer-api-gateway', 'driver-api-gateway', 'partner-api-gateway'],
       api: 24,
       mid: 50,
       leaf: 60,
-      worker: 24,
+      worker: 23,
     },
   ],
   grpcShare: 0.5,

@@ -37,25 +37,38 @@ export function seedSmells(
   add(firstOp(get(a.sharedDatabase.reader)), [readStep(shared)]);
   add(firstOp(get(a.sharedDatabase.writer)), [writeStep(shared, 'Update')]);
 
-  // Synchronous cycle x → y → z → x. Each hop is its own operation that calls nothing else, so
-  // the loop does not also make a deep chain (gateway, x, y, z: four services).
+  // Synchronous cycle x → y → z → x, made of three hops that never follow each other in one
+  // request: gateway → x → y → z, and gateway → (a caller of z) → z → x. The loop is real in
+  // the graph, but no request walks it, so it does not also make a five-service deep chain.
   const [x, y, z] = a.cycle.map(get);
   const hop = (s: Service, write: boolean, group: Step[]): Operation => {
+    const base = firstOp(s);
     const op: Operation = {
-      ...firstOp(s),
-      name: operationName(draftOf(s), s.operations[0].protocol, rng, write),
+      ...base,
+      name: operationName(draftOf(s), base.protocol, rng, write),
       groups: [group],
     };
     while (s.operations.some((o) => o.name === op.name)) op.name += '-loop';
     s.operations.push(op);
     return op;
   };
+  const call = (s: Service, o: Operation): Step => ({
+    type: 'call',
+    service: s.name,
+    operation: o.name,
+    repeat: 1,
+  });
+  const zEnd = hop(z, true, [readStep(storeFor(draftOf(z), 'redis', spec))]);
+  const yHop = hop(y, true, [call(z, zEnd)]);
+  add(firstOp(x), [call(y, yHop)]);
   const xLookup = hop(x, false, [readStep(storeFor(draftOf(x), 'redis', spec))]);
-  const zHop = hop(z, true, [
-    { type: 'call', service: x.name, operation: xLookup.name, repeat: 1 },
-  ]);
-  const yHop = hop(y, true, [{ type: 'call', service: z.name, operation: zHop.name, repeat: 1 }]);
-  add(firstOp(x), [{ type: 'call', service: y.name, operation: yHop.name, repeat: 1 }]);
+  const zBack = hop(z, false, [call(x, xLookup)]);
+  const zCaller = services
+    .filter((s) => s.tier === 'api' && s.name !== x.name)
+    .flatMap((s) => s.operations)
+    .find((o) => o.groups.flat().some((st) => st.type === 'call' && st.service === z.name));
+  if (!zCaller) throw new Error(`${spec.name}: nothing calls ${z.name}`);
+  add(zCaller, [call(z, zBack)]);
 
   // Version rollout: one instance of three already runs the new version.
   const rolled = get(a.rollout.service);

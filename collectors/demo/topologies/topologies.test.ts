@@ -10,7 +10,7 @@ const EXPECTED: Record<
 > = {
   hailo: {
     services: 160,
-    tiers: { gateway: 2, api: 24, mid: 50, leaf: 60, worker: 24 },
+    tiers: { gateway: 3, api: 24, mid: 50, leaf: 60, worker: 23 },
     groups: 31,
   },
   gilt: {
@@ -25,7 +25,7 @@ const EXPECTED: Record<
   },
   twitter: {
     services: 300,
-    tiers: { gateway: 2, api: 30, mid: 90, leaf: 120, worker: 58 },
+    tiers: { gateway: 3, api: 30, mid: 90, leaf: 120, worker: 57 },
     groups: 31,
   },
 };
@@ -125,6 +125,8 @@ describe.each(TOPOLOGY_NAMES)('demo topology %s', (name) => {
   it('stays under the fan-out and depth thresholds of the other smells', () => {
     expect(facts.maxFanOut.callees).toBeLessThanOrEqual(5);
     expect(facts.maxSyncDepth).toBe(4);
+    expect(facts.reentrantPaths).toBe(0);
+    expect(facts.maxCallers).toBe(2);
     const entryServices = new Set(topology.entries.map((e) => e.service));
     expect([...entryServices].every((s) => s.includes('-gateway'))).toBe(true);
   });

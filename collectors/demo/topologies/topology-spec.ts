@@ -44,6 +44,8 @@ export interface TopologySpec {
 
 /** Distinct synchronous callees a non-gateway service may have (greedy fan-out fires at 6). */
 export const MAX_CALLEES = 5;
+/** Distinct synchronous callers of a service (hub-like starts at three). */
+export const MAX_CALLERS = 2;
 
 export const TIER_NOUNS = {
   api: ['api', 'bff', 'public-api', 'mobile-api', 'partner-api'],

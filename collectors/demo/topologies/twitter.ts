@@ -42,17 +42,17 @@ export const twitter: TopologySpec = {
   cells: [
     {
       suffix: '',
-      gateways: ['tfe-gateway', 'api-gateway'],
+      gateways: ['tfe-gateway', 'api-gateway', 'ads-api-gateway'],
       api: 30,
       mid: 90,
       leaf: 120,
-      worker: 58,
+      worker: 57,
     },
   ],
   grpcShare: 0.7,
   leafSystems: ['mysql', 'redis', 'cassandra'],
   extraCallees: [2, 4],
-  repeat: [2, 4],
+  repeat: [2, 3],
   consumersPerTopic: [3, 8],
   anchors: {
     sharedDatabase: {
