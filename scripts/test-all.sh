@@ -31,7 +31,6 @@ fi
 
 cleanup() {
   [ -n "${PG_STARTED:-}" ] && su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg/data -m immediate stop" >/dev/null 2>&1
-  [ -n "${DOCKER_STARTED:-}" ] && bash scripts/docker-engine.sh stop "$WORK/docker" >/dev/null 2>&1
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -49,14 +48,8 @@ if [ -n "$PG_BIN" ]; then
   fi
 fi
 
-# A private Docker Engine for the Docker source tests.
-if [ -f scripts/docker-engine.sh ] && command -v dockerd >/dev/null; then
-  if DOCKER_HOST_URL=$(bash scripts/docker-engine.sh start "$WORK/docker"); then
-    DOCKER_STARTED=1
-    export ORRERY_TEST_DOCKER_HOST=$DOCKER_HOST_URL
-    log "private Docker Engine at $DOCKER_HOST_URL"
-  fi
-fi
+# The Docker source tests start their own private Docker Engines (scripts/docker-engine.sh)
+# and stop them; they need root and dockerd, and skip with a message otherwise.
 
 status=0
 log "typecheck"
