@@ -33,9 +33,11 @@ export function seedSmells(
     o.groups = o.groups.filter((g) => !g.some((st) => st.type === 'db'));
     add(o, [readStep(shared)]);
   }
-  add(firstOp(owner), [writeStep(shared, 'Create')]);
-  add(firstOp(get(a.sharedDatabase.reader)), [readStep(shared)]);
-  add(firstOp(get(a.sharedDatabase.writer)), [writeStep(shared, 'Update')]);
+  // Every operation of the three touches the database: callers reach only some operations
+  // of a service, and the smell must not depend on which ones the walk happens to pick.
+  owner.operations.forEach((o) => add(o, [writeStep(shared, 'Create')]));
+  get(a.sharedDatabase.reader).operations.forEach((o) => add(o, [readStep(shared)]));
+  get(a.sharedDatabase.writer).operations.forEach((o) => add(o, [writeStep(shared, 'Update')]));
 
   // Synchronous cycle x → y → z → x, made of three hops that never follow each other in one
   // request: gateway → x → y → z, and gateway → (a caller of z) → z → x. The loop is real in
