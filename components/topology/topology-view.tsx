@@ -2,13 +2,17 @@
 
 import { useCallback, useMemo } from 'react';
 
+import { ServiceFindings } from '@/components/service/service-findings';
 import { ServicePanel } from '@/components/service/service-panel';
 import { useLiveGraph } from '@/lib/realtime/client';
+import { findingHighlight } from '@/lib/smells/highlight';
+import { smellsHref } from '@/lib/smells/smell-links';
 import { filterBySources, matchNodes } from '@/lib/ui/filter-graph';
 import { useGraphQuery, useRefetchGraph } from '@/lib/ui/use-graph-query';
 import { otlpPortOf, useHealth } from '@/lib/ui/use-health';
+import { useSmellsQuery } from '@/lib/ui/use-smells-query';
 import { useViewState } from '@/lib/ui/use-view-state';
-import { describeWindow } from '@/lib/ui/view-state';
+import { ALL_SOURCES, describeWindow, serializeViewState } from '@/lib/ui/view-state';
 
 import { EmptyState } from './empty-state';
 import { GraphError } from './graph-error';
@@ -28,6 +32,7 @@ export function TopologyView() {
   const status = useLiveGraph(refetchGraph);
   const query = useGraphQuery(view.window, status === 'connected');
   const health = useHealth();
+  const smells = useSmellsQuery(view.window, Boolean(view.highlight || view.focus));
 
   const graph = query.data;
   const visible = useMemo(
@@ -40,8 +45,25 @@ export function TopologyView() {
   );
   const nodeMap = useMemo(() => new Map(visible.nodes.map((n) => [n.id, n])), [visible.nodes]);
   const focused = view.focus ? (nodeMap.get(view.focus) ?? null) : null;
-  const firstMatch = matches.values().next().value ?? null;
+  const finding = smells.data?.findings.find((f) => f.id === view.highlight);
+  const lit = useMemo(
+    () => new Set([...matches, ...(finding ? findingHighlight(finding).nodeIds : [])]),
+    [matches, finding],
+  );
+  const nodeFindings = focused
+    ? smells.data?.findings.filter(
+        (f) => f.services.includes(focused.id) || f.resources.includes(focused.id),
+      )
+    : undefined;
+  const firstMatch = matches.values().next().value ?? lit.values().next().value ?? null;
   const windowLabel = describeWindow(view.window);
+  const windowQuery = serializeViewState({
+    window: view.window,
+    focus: null,
+    search: '',
+    sources: [...ALL_SOURCES],
+    highlight: null,
+  });
 
   const handleSelect = useCallback((id: string | null) => setView({ focus: id }), [setView]);
   const handleSearchSubmit = () => firstMatch && setView({ focus: firstMatch });
@@ -70,7 +92,7 @@ export function TopologyView() {
       <TopologyCanvas
         nodes={visible.nodes}
         edges={visible.edges}
-        matches={matches}
+        matches={lit}
         focus={view.focus}
         centreId={firstMatch}
         onSelect={handleSelect}
@@ -102,6 +124,13 @@ export function TopologyView() {
           nodes={nodeMap}
           edges={visible.edges}
           windowLabel={windowLabel}
+          findings={
+            <ServiceFindings
+              findings={nodeFindings}
+              error={smells.error?.message ?? null}
+              hrefOf={(f) => smellsHref(f.id, windowQuery)}
+            />
+          }
           onSelect={handleSelect}
           onClose={() => handleSelect(null)}
         />

@@ -9,18 +9,21 @@ describe('view state in the URL', () => {
       focus: null,
       search: '',
       sources: ['traced', 'observed', 'declared'],
+      highlight: null,
     });
     expect(serializeViewState(parseViewState(new URLSearchParams('')))).toBe('');
   });
 
   it('round-trips every field', () => {
-    const q = 'w=custom&from=1000&to=5000&focus=abc123&q=cart+%3Cimg%3E&src=traced%2Cdeclared';
+    const q =
+      'w=custom&from=1000&to=5000&focus=abc123&q=cart+%3Cimg%3E&src=traced%2Cdeclared&highlight=f1';
     const view = parseViewState(new URLSearchParams(q));
     expect(view).toEqual({
       window: { kind: 'custom', fromMs: 1000, toMs: 5000 },
       focus: 'abc123',
       search: 'cart <img>',
       sources: ['traced', 'declared'],
+      highlight: 'f1',
     });
     expect(serializeViewState(view)).toBe(q);
   });

@@ -25,6 +25,8 @@ export interface ViewState {
   focus: string | null;
   search: string;
   sources: EdgeOrigin[];
+  /** A smell finding whose services `/` lights up (links from /smells). */
+  highlight: string | null;
 }
 
 export const DEFAULT_WINDOW: TimeWindow = { kind: 'preset', preset: '15m' };
@@ -56,6 +58,7 @@ export function parseViewState(params: URLSearchParams): ViewState {
     focus: params.get('focus') || null,
     search: params.get('q') ?? '',
     sources: parseSources(params.get('src')),
+    highlight: params.get('highlight') || null,
   };
 }
 
@@ -72,6 +75,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.focus) params.set('focus', view.focus);
   if (view.search) params.set('q', view.search);
   if (view.sources.length !== ALL_SOURCES.length) params.set('src', view.sources.join(','));
+  if (view.highlight) params.set('highlight', view.highlight);
   return params.toString();
 }
 
