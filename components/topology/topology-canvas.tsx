@@ -39,10 +39,12 @@ export function TopologyCanvas({
   const layout = useForceLayout(nodes, edges);
   const size = useCanvasSize(canvas);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- positions are read via version
+  const { positions, version } = layout;
+  // The positions ref changes content, not identity; `version` says when it did.
   const scene = useMemo(
-    () => buildScene(nodes, edges, layout.positions.current),
-    [nodes, edges, layout.version],
+    () => buildScene(nodes, edges, positions.current),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [nodes, edges, positions, version],
   );
   const highlight = useMemo<Highlight>(() => {
     const idx = (id: string | null) => (id === null ? -1 : (scene.index.get(id) ?? -1));

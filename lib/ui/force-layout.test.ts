@@ -43,8 +43,13 @@ describe('computeLayout', () => {
       for (const b of input.nodes) {
         if (a.id >= b.id) continue;
         const d = dist(pos[a.id], pos[b.id]);
-        if (a.group === b.group) ((same += d), nSame++);
-        else ((other += d), nOther++);
+        if (a.group === b.group) {
+          same += d;
+          nSame++;
+        } else {
+          other += d;
+          nOther++;
+        }
       }
     }
     expect(same / nSame).toBeLessThan((other / nOther) * 0.7);
