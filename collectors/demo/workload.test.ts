@@ -14,7 +14,7 @@ import { startDemo } from './workload';
 
 describe('demo workload through the real SDK', () => {
   let sink: CountingOtlpServer;
-  let spans: NormalizedSpan[] = [];
+  const spans: NormalizedSpan[] = [];
   let made = { traces: 0, spans: 0, exported: 0, failed: 0 };
   let requestsAtStop = 0;
   const topology = buildTopology('hailo', 3);

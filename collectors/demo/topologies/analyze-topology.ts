@@ -84,8 +84,10 @@ function stronglyConnected(graph: Map<string, Set<string>>): string[][] {
     stack.push(v);
     onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) (visit(w), low.set(v, Math.min(low.get(v)!, low.get(w)!)));
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) !== index.get(v)) return;
     const group: string[] = [];
@@ -113,7 +115,10 @@ function walkPaths(t: Topology): { maxSyncDepth: number; reentrantPaths: number 
   let reentrantPaths = 0;
   const byName = new Map(t.services.map((s) => [s.name, s]));
   const walk = (service: string, operation: string, path: Set<string>): number => {
-    if (path.has(service)) return (reentrantPaths++, path.size);
+    if (path.has(service)) {
+      reentrantPaths++;
+      return path.size;
+    }
     const next = new Set(path).add(service);
     const op = byName.get(service)!.operations.find((o) => o.name === operation)!;
     let best = next.size;
