@@ -8,7 +8,7 @@ import { parseEnv } from '@/lib/env';
 import { importFiles, ImportError, type ImportedFile } from '@/lib/import/import-files';
 import { storeBatch } from '@/lib/ingest/store';
 import { openDatabase } from '@/lib/runtime/database';
-import { parseServiceMap } from '@/lib/runtime/otlp-source';
+import { parseServiceMap } from '@/lib/docker/parse-service-map';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {

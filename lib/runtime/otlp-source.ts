@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { createOtlpReceiver } from '@/collectors/otlp/receiver';
 import type { AcceptResult, SpanSink } from '@/collectors/otlp/span-sink';
+import { parseServiceMap } from '@/lib/docker/parse-service-map';
 import type { Env } from '@/lib/env';
-import type { IngestQueue } from '@/lib/ingest/ingest-queue';
+
 import { childLogger } from '@/lib/logger';
 import { TracePipeline } from '@/lib/topology/trace-pipeline';
-import type { NormalizedSpan } from '@/lib/topology/types';
+import type { NormalizedSpan, ObservationBatch } from '@/lib/topology/types';
 
 import { reportCollector, updateCollectorStats } from './health';
 
@@ -24,19 +25,6 @@ export interface OtlpSource {
   stop(): Promise<void>;
 }
 
-export function parseServiceMap(raw: string | undefined): Record<string, string> | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
-    }
-  } catch {
-    // fall through to the error below, which names the variable
-  }
-  throw new Error('ORRERY_SERVICE_MAP must be a JSON object of {"name seen": "name shown"}');
-}
-
 export function createPipeline(env: Env, collector: string): TracePipeline {
   return new TracePipeline({
     collector,
@@ -48,7 +36,15 @@ export function createPipeline(env: Env, collector: string): TracePipeline {
   });
 }
 
-export async function startOtlpSource(env: Env, queue: IngestQueue): Promise<OtlpSource> {
+/** Where the OTLP source puts derived batches: the local store queue, or a forwarder. */
+export interface BatchQueue {
+  enqueue(batch: ObservationBatch): void;
+  available(): boolean;
+  readonly databaseFailing: boolean;
+  readonly backlog: number;
+}
+
+export async function startOtlpSource(env: Env, queue: BatchQueue): Promise<OtlpSource> {
   const collector = `otlp-${randomUUID().slice(0, 8)}`;
   const pipeline = createPipeline(env, collector);
   let received = 0;
@@ -56,7 +52,7 @@ export async function startOtlpSource(env: Env, queue: IngestQueue): Promise<Otl
   const sink: SpanSink = {
     accept(spans: NormalizedSpan[], rejected: number): AcceptResult {
       if (queue.databaseFailing) {
-        return { ok: false, status: 503, retryAfterSec: 5, message: 'database unavailable' };
+        return { ok: false, status: 503, retryAfterSec: 5, message: 'storage unavailable' };
       }
       if (!queue.available() || pipeline.pendingSpans + spans.length > env.ORRERY_OTLP_MAX_PENDING_SPANS) {
         return { ok: false, status: 429, retryAfterSec: 2, message: 'ingest backlog is full' };

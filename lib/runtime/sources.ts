@@ -6,7 +6,7 @@ import { storeBatch } from '@/lib/ingest/store';
 
 import { reportCollector } from './health';
 import { notifyStored } from './notifier';
-import { parseServiceMap } from './otlp-source';
+import { parseServiceMap } from '@/lib/docker/parse-service-map';
 
 // Sources that `npm start` runs besides the OTLP receiver: the demo workload (spans through
 // the real OpenTelemetry SDK into our own receiver) and the Docker source (when a socket
