@@ -52,19 +52,25 @@ fi
 # and stop them; they need root and dockerd, and skip with a message otherwise.
 
 status=0
+reports=("$WORK/vitest-embedded.json")
 log "typecheck"
 npx tsc --noEmit || status=1
 
 log "unit and integration tests (embedded Postgres)"
-npx vitest run || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json="$WORK/vitest-embedded.json" || status=1
 
 if [ -n "${EXTERNAL_DATABASE_URL:-}" ]; then
   log "database tests again on DATABASE_URL (Debian Postgres)"
-  TEST_DATABASE_URL=$EXTERNAL_DATABASE_URL npx vitest run db.test || status=1
+  TEST_DATABASE_URL=$EXTERNAL_DATABASE_URL npx vitest run db.test --reporter=default \
+    --reporter=json --outputFile.json="$WORK/vitest-external.json" || status=1
+  reports+=("$WORK/vitest-external.json")
 fi
 
 log "browser tests (Playwright, Debian Chromium)"
 npx next build >"$WORK/next-build.log" 2>&1 || { cat "$WORK/next-build.log"; status=1; }
-npx playwright test || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$WORK/playwright.json" npx playwright test --reporter=list,json || status=1
+reports+=("$WORK/playwright.json")
+
+node scripts/test-summary.mjs "${reports[@]}"
 
 exit $status
