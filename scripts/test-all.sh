@@ -53,8 +53,9 @@ fi
 
 status=0
 reports=("$WORK/vitest-embedded.json")
-log "typecheck"
+log "typecheck and lint"
 npx tsc --noEmit || status=1
+npx eslint . || status=1
 
 log "unit and integration tests (embedded Postgres)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$WORK/vitest-embedded.json" || status=1

@@ -1,4 +1,4 @@
-import { nameOf, type SmellContext } from '../context';
+import type { SmellContext } from '../context';
 import { makeFinding } from '../finding';
 import type { SmellRule } from '../rule';
 import type { Finding } from '../types';
