@@ -4,7 +4,9 @@ import { traceShape } from './node-shapes';
 // One frame of the death star. Everything of one style goes into one path and one
 // stroke()/fill() call: at 5,000 nodes the number of canvas state changes, not the
 // geometry, decides the frame time. Highlighting dims the rest rather than hiding it, so
-// the user keeps their bearings.
+// the user keeps their bearings. A finding (`?highlight=`) names its edges as well as its
+// nodes: then exactly those edges are drawn lit, in the ring colour, and every other edge
+// is dimmed, even those of the focused node, so the picture shows the finding and no more.
 
 export interface ViewTransform {
   k: number;
@@ -16,9 +18,17 @@ export interface Highlight {
   matches: ReadonlySet<number>; // search hits (node indexes)
   focus: number; // selected node index or -1
   neighbours: ReadonlySet<number>; // nodes adjacent to the focus
+  edges: ReadonlySet<number> | null; // a finding's edges (edge indexes), or null for none
 }
 
-export const NO_HIGHLIGHT: Highlight = { matches: new Set(), focus: -1, neighbours: new Set() };
+export const NO_HIGHLIGHT: Highlight = {
+  matches: new Set(),
+  focus: -1,
+  neighbours: new Set(),
+  edges: null,
+};
+
+const LIT = '#ffd33d';
 
 const DASH: Record<string, number[]> = { traced: [], observed: [6, 4], declared: [2, 4] };
 const LABEL_LIMIT = 400;
@@ -54,10 +64,17 @@ function drawGroups(ctx: CanvasRenderingContext2D, scene: Scene, k: number): voi
 function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, h: Highlight, k: number): void {
   const batches = new Map<string, number[]>();
   scene.edges.forEach((e, i) => {
-    const lit = h.focus >= 0 && (e.from === h.focus || e.to === h.focus);
-    const dim =
-      !lit && (h.focus >= 0 || h.matches.size > 0) && (isDimmed(e.from, h) || isDimmed(e.to, h));
-    const key = `${e.color}|${Math.round(e.width * 2) / 2}|${e.origin}|${dim ? 1 : 0}`;
+    let key: string;
+    if (h.edges) {
+      const lit = h.edges.has(i);
+      const width = Math.round((lit ? e.width + 1.5 : e.width) * 2) / 2;
+      key = `${lit ? LIT : e.color}|${width}|${e.origin}|${lit ? 0 : 1}`;
+    } else {
+      const lit = h.focus >= 0 && (e.from === h.focus || e.to === h.focus);
+      const dim =
+        !lit && (h.focus >= 0 || h.matches.size > 0) && (isDimmed(e.from, h) || isDimmed(e.to, h));
+      key = `${e.color}|${Math.round(e.width * 2) / 2}|${e.origin}|${dim ? 1 : 0}`;
+    }
     const list = batches.get(key);
     if (list) list.push(i);
     else batches.set(key, [i]);
@@ -65,7 +82,11 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, h: Highlight, k:
   // Arrowheads only when they would be a few pixels on screen; smaller ones cost time and
   // show nothing.
   const arrows = k * 5 >= 3 && scene.edges.length <= 3000;
-  for (const [key, list] of batches) {
+  // Dimmed batches first, so lit edges are drawn over the ones they cross.
+  const ordered = [...batches].sort(
+    ([a], [b]) => Number(b.endsWith('|1')) - Number(a.endsWith('|1')),
+  );
+  for (const [key, list] of ordered) {
     const [color, width, origin, dim] = key.split('|');
     ctx.globalAlpha = dim === '1' ? 0.12 : 0.7;
     ctx.strokeStyle = color;
@@ -145,7 +166,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: Scene, h: Highlight, k:
     ctx.lineWidth = width / k;
     ctx.stroke();
   };
-  for (const i of h.matches) ring(i, '#ffd33d', 3);
+  for (const i of h.matches) ring(i, LIT, 3);
   if (h.focus >= 0) ring(h.focus, '#ffffff', 3);
 }
 

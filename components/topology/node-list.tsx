@@ -31,6 +31,7 @@ export function NodeList({ scene, matches, focus, onSelect }: NodeListProps) {
           >
             {n.name}
             <span>{`, ${KIND_LABELS[n.kind].toLowerCase()}`}</span>
+            {matches.has(n.id) && <span>, highlighted</span>}
           </button>
         </li>
       ))}

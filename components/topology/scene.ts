@@ -19,6 +19,7 @@ export interface SceneNode {
 }
 
 export interface SceneEdge {
+  id: string; // the graph edge id (`source>target>connectionType`)
   from: number; // index into nodes
   to: number;
   width: number;
@@ -95,6 +96,7 @@ export function buildScene(
     const to = index.get(e.target);
     if (from === undefined || to === undefined) continue;
     edges.push({
+      id: e.id,
       from,
       to,
       width: edgeWidth(e),

@@ -17,6 +17,8 @@ interface TopologyCanvasProps {
   nodes: GraphNode[];
   edges: GraphEdge[];
   matches: ReadonlySet<string>;
+  /** Edge ids of a highlighted finding: only these are drawn lit; null when none. */
+  litEdges: ReadonlySet<string> | null;
   focus: string | null;
   /** Node to bring to the centre (the first search hit); re-centres when it changes. */
   centreId: string | null;
@@ -27,6 +29,7 @@ export function TopologyCanvas({
   nodes,
   edges,
   matches,
+  litEdges,
   focus,
   centreId,
   onSelect,
@@ -55,8 +58,9 @@ export function TopologyCanvas({
       if (e.to === focusIdx) neighbours.add(e.from);
     }
     const hits = new Set([...matches].map(idx).filter((i) => i >= 0));
-    return { matches: hits, focus: focusIdx, neighbours };
-  }, [scene, matches, focus]);
+    const lit = litEdges && new Set(scene.edges.flatMap((e, i) => (litEdges.has(e.id) ? [i] : [])));
+    return { matches: hits, focus: focusIdx, neighbours, edges: lit };
+  }, [scene, matches, litEdges, focus]);
 
   const draw = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -110,6 +114,7 @@ export function TopologyCanvas({
         ref={canvas}
         data-testid="topology-canvas"
         data-layout-pending={layout.pending ? 'true' : 'false'}
+        data-lit-edges={highlight.edges ? highlight.edges.size : undefined}
         aria-label={`Dependency graph: ${nodes.length} nodes, ${edges.length} edges`}
         role="img"
       />

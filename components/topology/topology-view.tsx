@@ -16,6 +16,7 @@ import { ALL_SOURCES, describeWindow, serializeViewState } from '@/lib/ui/view-s
 
 import { EmptyState } from './empty-state';
 import { GraphError } from './graph-error';
+import { HighlightBanner } from './highlight-banner';
 import { Legend } from './legend';
 import { TopologyCanvas } from './topology-canvas';
 import { TopologyToolbar } from './topology-toolbar';
@@ -45,10 +46,21 @@ export function TopologyView() {
   );
   const nodeMap = useMemo(() => new Map(visible.nodes.map((n) => [n.id, n])), [visible.nodes]);
   const focused = view.focus ? (nodeMap.get(view.focus) ?? null) : null;
-  const finding = smells.data?.findings.find((f) => f.id === view.highlight);
+  const finding = smells.data?.findings.find((f) => f.id === view.highlight) ?? null;
+  const findingLit = useMemo(() => (finding ? findingHighlight(finding) : null), [finding]);
   const lit = useMemo(
-    () => new Set([...matches, ...(finding ? findingHighlight(finding).nodeIds : [])]),
-    [matches, finding],
+    () => new Set([...matches, ...(findingLit?.nodeIds.filter((id) => nodeMap.has(id)) ?? [])]),
+    [matches, findingLit, nodeMap],
+  );
+  // A link to a finding that is not (or not yet) known dims every edge: better than showing
+  // unrelated edges as if they were its evidence.
+  const litEdges = useMemo(
+    () => (view.highlight ? new Set(findingLit?.edgeIds ?? []) : null),
+    [view.highlight, findingLit],
+  );
+  const litEdgeList = useMemo(
+    () => (litEdges ? visible.edges.filter((e) => litEdges.has(e.id)) : []),
+    [litEdges, visible.edges],
   );
   const nodeFindings = focused
     ? smells.data?.findings.filter(
@@ -93,6 +105,7 @@ export function TopologyView() {
         nodes={visible.nodes}
         edges={visible.edges}
         matches={lit}
+        litEdges={litEdges}
         focus={view.focus}
         centreId={firstMatch}
         onSelect={handleSelect}
@@ -114,6 +127,20 @@ export function TopologyView() {
           <p className="stale-banner" role="alert">
             Showing the last good graph: {query.error.message}
           </p>
+        )}
+        {view.highlight && (
+          <HighlightBanner
+            finding={finding}
+            loading={smells.isPending}
+            litNodes={findingLit?.nodeIds.filter((id) => nodeMap.has(id)).length ?? 0}
+            litEdges={litEdgeList.map((e) => ({
+              id: e.id,
+              source: nodeMap.get(e.source)?.name ?? e.source,
+              target: nodeMap.get(e.target)?.name ?? e.target,
+            }))}
+            smellsHref={smellsHref(view.highlight, windowQuery)}
+            onClear={() => setView({ highlight: null })}
+          />
         )}
         {stage}
         <Legend />
