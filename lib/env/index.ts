@@ -28,6 +28,7 @@ export const envSchema = z.object({
   ORRERY_PAIRING_IDLE_MS: positiveInt.default(1000),
   ORRERY_PAIRING_MAX_AGE_MS: positiveInt.default(30_000),
   ORRERY_PAIRING_MAX_SPANS: positiveInt.default(200_000),
+  ORRERY_PAIRING_PARTNER_WAIT_MS: positiveInt.default(6000),
   ORRERY_DEMO: z.enum(['off', 'hailo', 'gilt', 'netflix', 'twitter']).default('hailo'),
   ORRERY_DEMO_TRACES_PER_SEC: z.coerce.number().positive().max(1000).default(15),
   ORRERY_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -72,6 +72,32 @@ describe('OTLP source into Postgres', () => {
     await shutdownAll(frontend, customer);
   });
 
+  it('pairs a call whose two halves are exported seconds apart by different processes', async () => {
+    const caller = testService('late-caller', endpoint);
+    const callee = testService('late-callee', endpoint);
+    callAcross(caller, callee);
+    await flushAll(caller); // the caller's batch goes first …
+    await new Promise((r) => setTimeout(r, 2500)); // … far past the 100 ms idle window
+    await flushAll(callee);
+
+    const graph = await waitFor(
+      async () => {
+        const g = await loadGraph(window());
+        return g.nodes.some((n) => n.name === 'late-callee') ? g : undefined;
+      },
+      { what: 'late-callee' },
+    );
+    const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    const late = graph.edges
+      .filter((e) => name.get(e.source)?.startsWith('late-') || name.get(e.target)?.startsWith('late-'))
+      .map((e) => `${name.get(e.source)}→${name.get(e.target)} inferred=${e.inferred}`);
+    expect(late.sort()).toEqual([
+      'late-caller→late-callee inferred=false',
+      'unknown caller→late-caller inferred=true',
+    ]);
+    await shutdownAll(caller, callee);
+  });
+
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     'stores every accepted batch once while Postgres restarts; refuses with 503 meanwhile',
     async () => {

@@ -31,6 +31,7 @@ export function createPipeline(env: Env, collector: string): TracePipeline {
     idleMs: env.ORRERY_PAIRING_IDLE_MS,
     maxAgeMs: env.ORRERY_PAIRING_MAX_AGE_MS,
     maxSpans: env.ORRERY_PAIRING_MAX_SPANS,
+    partnerWaitMs: env.ORRERY_PAIRING_PARTNER_WAIT_MS,
     groupAttribute: env.ORRERY_GROUP_ATTRIBUTE,
     serviceMap: parseServiceMap(env.ORRERY_SERVICE_MAP),
   });

@@ -6,7 +6,7 @@ import { deriveTrace } from './derive-trace';
 import { producerRefOf } from './derive-rules';
 import { ProducerIndex } from './producer-index';
 import { Rollup } from './rollup';
-import type { DeriveOptions } from './trace-derivation';
+import type { DeriveOptions, TraceDerivation } from './trace-derivation';
 import type { NormalizedSpan, ObservationBatch } from './types';
 
 // The pairing store. Spans of one trace arrive in any number of requests, in any order; a
@@ -15,6 +15,12 @@ import type { NormalizedSpan, ObservationBatch } from './types';
 // bounded by `maxSpans`: past it the oldest traces are derived early. Whatever a trace lacks
 // when the window forces it out (early, at max age, or spans arriving after it was derived)
 // is counted as `expired`, apart from spans that are unpaired in a trace that finished.
+//
+// A quiet trace that is complete is derived at once, so new edges show within about
+// `idleMs`. A quiet trace that still lacks a partner — a client call no server answered, a
+// server span whose parent is missing, a client naming nothing — is held until no span has
+// arrived for `partnerWaitMs`: SDKs batch spans per service (OpenTelemetry's default export
+// delay is 5 s), so the other half of a call often comes seconds later from another process.
 
 const log = childLogger('topology.pipeline');
 
@@ -30,6 +36,8 @@ export interface TracePipelineOptions {
   maxProducers?: number;
   /** How long a producer stays joinable (default 10 × maxAgeMs, at least 1 minute). */
   producerTtlMs?: number;
+  /** How long a quiet trace with an unpaired span waits for its partner (default 6 s). */
+  partnerWaitMs?: number;
 }
 
 interface PendingTrace {
@@ -38,6 +46,8 @@ interface PendingTrace {
   lastSeenMs: number;
   /** Part of the trace was derived already: its gaps are the window's doing. */
   late: boolean;
+  /** Held for a late partner: not looked at again before this, unless a span arrives. */
+  holdUntilMs?: number;
 }
 
 const MAX_REMEMBERED_TRACES = 100_000;
@@ -82,6 +92,7 @@ export class TracePipeline {
       }
       trace.spans.push(span);
       trace.lastSeenMs = nowMs;
+      trace.holdUntilMs = undefined;
       this.pending += 1;
       if (mayProduce(span)) {
         const ref = producerRefOf(span, this.options.serviceMap);
@@ -115,6 +126,7 @@ export class TracePipeline {
           nowMs,
         );
       } else if (nowMs - trace.lastSeenMs >= this.options.idleMs) {
+        if (trace.holdUntilMs !== undefined && nowMs < trace.holdUntilMs) continue;
         this.derive(traceId, 'idle', nowMs);
       }
     }
@@ -143,6 +155,13 @@ export class TracePipeline {
     const trace = this.traces.get(traceId)!;
     const derivation = deriveTrace(trace.spans, this.deriveOptions);
     if (why === 'idle' && derivation.unresolvedLinks > 0) return;
+    if (why === 'idle' && lacksPartner(derivation)) {
+      const waitMs = Math.min(this.options.partnerWaitMs ?? 6000, this.options.maxAgeMs);
+      if (nowMs - trace.lastSeenMs < waitMs) {
+        trace.holdUntilMs = trace.lastSeenMs + waitMs;
+        return;
+      }
+    }
 
     const expired =
       trace.late ||
@@ -173,6 +192,14 @@ export class TracePipeline {
     this.rollup = new Rollup();
     return batch;
   }
+}
+
+/** A call from a service that no server answered yet, or a span whose partner is missing. */
+function lacksPartner(derivation: TraceDerivation): boolean {
+  if (derivation.unpaired > 0) return true;
+  return derivation.calls.some(
+    (c) => c.inferred && c.connectionType === 'rpc' && c.source.startsWith('service:'),
+  );
 }
 
 function mayProduce(span: NormalizedSpan): boolean {
