@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
+import { chromiumPath, quietChromiumArgs } from './lib/testing/chromium';
+
 // Browser tests run in Debian's Chromium (Playwright's own download cannot be fetched on
 // a closed network) against a real Orrery started by e2e/support/global-setup.ts with
 // its own embedded Postgres under a temp dir, on free loopback ports, demo off. Playwright
@@ -18,18 +20,6 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.ORRERY_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: quietChromiumArgs },
   },
 });

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 
 import type { BenchResult } from '@/components/topology/bench-canvas';
+import { chromiumPath, quietChromiumArgs } from '@/lib/testing/chromium';
 
 // Frame time of the death star's drawing code at 1,000 and 5,000 nodes in headless Chromium
 // (Debian's), next to an empty-canvas redraw loop measured in the same run: the machine is
@@ -62,19 +63,8 @@ export async function benchRender(opts: { url?: string; frames?: number } = {}) 
   const frames = opts.frames ?? 120;
   const server = opts.url ? { url: opts.url, stop: () => {} } : await startNext();
   const browser = await chromium.launch({
-    executablePath: process.env.ORRERY_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu-vsync',
-      '--disable-frame-rate-limit',
-    ],
+    executablePath: chromiumPath,
+    args: [...quietChromiumArgs, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
