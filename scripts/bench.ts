@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printed as ratios against a baseline measured in
 // the same run (the machine is shared and noisy; absolute numbers vary between runs).
 import { benchSmells } from '@/lib/smells/bench';
+import { corpusSkipReason, hasCorpus } from '@/lib/testing/corpus';
 
 import { benchIngest } from './bench-ingest';
 
@@ -14,7 +15,9 @@ async function main() {
     process.stdout.write(`${ingest.spans} spans per format\n`);
     console.table(ingest.rows);
   }
-  if (want('smells')) {
+  if (want('smells') && !hasCorpus) {
+    process.stdout.write(`\n## Smell engine: skipped, ${corpusSkipReason}\n`);
+  } else if (want('smells')) {
     process.stdout.write('\n## Smell engine on the 1,238-service graph\n');
     const s = benchSmells();
     console.table([
