@@ -83,7 +83,7 @@ export async function benchRender(opts: { url?: string; frames?: number } = {}) 
   }
 }
 
-function print({ baseline, results }: Awaited<ReturnType<typeof benchRender>>) {
+export function printRender({ baseline, results }: Awaited<ReturnType<typeof benchRender>>) {
   const f = (x: number) => x.toFixed(2).padStart(8);
   const line = (label: string, r: BenchResult) =>
     `${label.padEnd(22)}${String(r.nodes).padStart(6)}${String(r.edges).padStart(7)}` +
@@ -103,7 +103,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   benchRender({ url: arg('--url'), frames: Number(arg('--frames') ?? 120) })
-    .then(print)
+    .then(printRender)
     .catch((err) => {
       process.stderr.write(`bench-render failed: ${(err as Error).stack}\n`);
       process.exit(1);

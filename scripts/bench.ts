@@ -28,8 +28,8 @@ async function main() {
   }
   if (want('render')) {
     process.stdout.write('\n## Death star frame time in headless Chromium\n');
-    const { benchRender } = await import('./bench-render');
-    await benchRender();
+    const { benchRender, printRender } = await import('./bench-render');
+    printRender(await benchRender());
   }
 }
 
