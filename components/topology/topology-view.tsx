@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 
 import { ServiceFindings } from '@/components/service/service-findings';
 import { ServicePanel } from '@/components/service/service-panel';
@@ -32,6 +32,11 @@ export function TopologyView() {
   const refetchGraph = useRefetchGraph();
   const status = useLiveGraph(refetchGraph);
   const query = useGraphQuery(view.window, status === 'connected');
+  // Nudges sent before the socket (re)connected are lost: a batch stored between the first
+  // fetch and the connect would stay invisible until the next one. Refetch on each connect.
+  useEffect(() => {
+    if (status === 'connected') refetchGraph();
+  }, [status, refetchGraph]);
   const health = useHealth();
   const smells = useSmellsQuery(view.window, Boolean(view.highlight || view.focus));
 
