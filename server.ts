@@ -29,7 +29,12 @@ async function main() {
   const database = await openDatabase(env);
   const queue = new IngestQueue();
 
-  const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: path.resolve(import.meta.dirname) });
+  const app = next({
+    dev,
+    hostname: env.HOST,
+    port: env.PORT,
+    dir: path.resolve(import.meta.dirname),
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {

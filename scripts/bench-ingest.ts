@@ -23,11 +23,14 @@ const SERVICES = 40;
 const TRACES = 8_000; // × 5 spans
 const SPANS_PER_REQUEST = 1_000;
 
-function makeSpans(): ReadableSpan[] {
+export function makeSpans(): ReadableSpan[] {
   const exporter = new InMemorySpanExporter();
   const providers = Array.from({ length: SERVICES }, (_, i) =>
     new TracerProvider({
-      resource: resourceFromAttributes({ 'service.name': `svc-${i}`, 'service.namespace': `team-${i % 5}` }),
+      resource: resourceFromAttributes({
+        'service.name': `svc-${i}`,
+        'service.namespace': `team-${i % 5}`,
+      }),
       spanProcessors: [new SimpleSpanProcessor({ exporter })],
     }).getTracer('bench'),
   );
@@ -36,11 +39,22 @@ function makeSpans(): ReadableSpan[] {
     const b = providers[(t * 7 + 3) % SERVICES];
     const root = a.startSpan('GET /', { kind: SpanKind.SERVER });
     const ctx = trace.setSpan(context.active(), root);
-    const client = a.startSpan('GET', { kind: SpanKind.CLIENT, attributes: { 'server.address': 'b' } }, ctx);
+    const client = a.startSpan(
+      'GET',
+      { kind: SpanKind.CLIENT, attributes: { 'server.address': 'b' } },
+      ctx,
+    );
     const server = b.startSpan('GET /b', { kind: SpanKind.SERVER }, trace.setSpan(ctx, client));
     const db = b.startSpan(
       'SELECT',
-      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'server.address': 'pg', 'db.operation.name': 'SELECT' } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          'server.address': 'pg',
+          'db.operation.name': 'SELECT',
+        },
+      },
       trace.setSpan(ctx, server),
     );
     const internal = b.startSpan('work', { kind: SpanKind.INTERNAL }, trace.setSpan(ctx, server));
@@ -50,7 +64,9 @@ function makeSpans(): ReadableSpan[] {
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 function rate(spans: number, ms: number) {
@@ -60,8 +76,12 @@ function rate(spans: number, ms: number) {
 export async function benchIngest() {
   const protoSpans = makeSpans();
   const jsonSpans = makeSpans();
-  const protoBodies = chunks(protoSpans, SPANS_PER_REQUEST).map((c) => ProtobufTraceSerializer.serializeRequest(c)!);
-  const jsonBodies = chunks(jsonSpans, SPANS_PER_REQUEST).map((c) => JsonTraceSerializer.serializeRequest(c)!);
+  const protoBodies = chunks(protoSpans, SPANS_PER_REQUEST).map((c) =>
+    ProtobufTraceSerializer.serializeRequest(c)!,
+  );
+  const jsonBodies = chunks(jsonSpans, SPANS_PER_REQUEST).map((c) =>
+    JsonTraceSerializer.serializeRequest(c)!,
+  );
   const total = protoSpans.length;
 
   let started = performance.now();
@@ -77,7 +97,12 @@ export async function benchIngest() {
 
   const db = await startTestDatabase();
   const queue = new IngestQueue();
-  const env = parseEnv({ HOST: '127.0.0.1', ORRERY_OTLP_PORT: '0', ORRERY_PAIRING_IDLE_MS: '200', LOG_LEVEL: 'error' });
+  const env = parseEnv({
+    HOST: '127.0.0.1',
+    ORRERY_OTLP_PORT: '0',
+    ORRERY_PAIRING_IDLE_MS: '200',
+    LOG_LEVEL: 'error',
+  });
   const source = await startOtlpSource(env, queue);
   const url = `http://127.0.0.1:${source.port}/v1/traces`;
 
@@ -88,7 +113,11 @@ export async function benchIngest() {
       while (next < bodies.length) {
         const body = bodies[next++];
         for (;;) {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body: Buffer.from(body) });
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': type },
+            body: Buffer.from(body),
+          });
           await res.arrayBuffer();
           if (res.status === 200) break;
           await new Promise((r) => setTimeout(r, 50)); // back-pressure: 429/503
@@ -96,7 +125,8 @@ export async function benchIngest() {
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
-    while (source.pipeline.pendingSpans > 0 || queue.backlog > 0) await new Promise((r) => setTimeout(r, 10));
+    while (source.pipeline.pendingSpans > 0 || queue.backlog > 0)
+      await new Promise((r) => setTimeout(r, 10));
     await queue.drained();
     return performance.now() - t0;
   };
@@ -112,7 +142,10 @@ export async function benchIngest() {
     spans: total,
     rows: [
       { what: 'baseline: JSON.parse of the JSON bodies', spansPerSec: baseline },
-      { what: 'decode only, protobuf (hand-written reader)', spansPerSec: rate(total, decodeProtoMs) },
+      {
+        what: 'decode only, protobuf (hand-written reader)',
+        spansPerSec: rate(total, decodeProtoMs),
+      },
       { what: 'decode only, JSON (parse + map)', spansPerSec: rate(total, decodeJsonMs) },
       { what: 'end to end into Postgres, protobuf', spansPerSec: rate(total, protoMs) },
       { what: 'end to end into Postgres, JSON', spansPerSec: rate(total, jsonMs) },

@@ -22,8 +22,16 @@ async function main() {
     const s = benchSmells();
     console.table([
       { what: 'baseline: one adjacency pass', ms: round(s.adjacencyPassMs), ratio: 1 },
-      { what: 'build graph from links', ms: round(s.buildGraphMs), ratio: round(s.buildGraphMs / s.adjacencyPassMs) },
-      { what: `evaluate all smells (${s.findings} findings)`, ms: round(s.evaluateMs), ratio: round(s.evaluateMs / s.adjacencyPassMs) },
+      {
+        what: 'build graph from links',
+        ms: round(s.buildGraphMs),
+        ratio: round(s.buildGraphMs / s.adjacencyPassMs),
+      },
+      {
+        what: `evaluate all smells (${s.findings} findings)`,
+        ms: round(s.evaluateMs),
+        ratio: round(s.evaluateMs / s.adjacencyPassMs),
+      },
     ]);
   }
   if (want('render')) {

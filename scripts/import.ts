@@ -30,10 +30,14 @@ async function sendToApp(url: string, item: ImportedFile) {
   const token = process.env.ORRERY_INGEST_TOKEN;
   const res = await fetch(`${url}/api/ingest`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(item.batch),
   });
-  if (!res.ok) throw new ImportError(`${item.file}: the app refused it (${res.status} ${await res.text()})`);
+  if (!res.ok)
+    throw new ImportError(`${item.file}: the app refused it (${res.status} ${await res.text()})`);
 }
 
 async function main() {
@@ -62,6 +66,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`import failed: ${err instanceof ImportError ? err.message : (err as Error).stack}\n`);
+  process.stderr.write(
+    `import failed: ${err instanceof ImportError ? err.message : (err as Error).stack}\n`,
+  );
   process.exit(1);
 });

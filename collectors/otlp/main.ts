@@ -13,7 +13,10 @@ import { createForwardingQueue } from './forwarding-queue';
 
 const log = childLogger('collectors.otlp');
 
-const remote = z.object({ ORRERY_APP_URL: z.string().url(), ORRERY_INGEST_TOKEN: z.string().min(8) });
+const remote = z.object({
+  ORRERY_APP_URL: z.string().url(),
+  ORRERY_INGEST_TOKEN: z.string().min(8),
+});
 
 async function main() {
   const env = parseEnv();
@@ -29,7 +32,10 @@ async function main() {
     logger: log,
   });
   const source = await startOtlpSource(env, queue);
-  log.info({ port: source.port, app: settings.data.ORRERY_APP_URL }, 'standalone OTLP collector running');
+  log.info(
+    { port: source.port, app: settings.data.ORRERY_APP_URL },
+    'standalone OTLP collector running',
+  );
 
   const shutdown = async () => {
     await source.stop();

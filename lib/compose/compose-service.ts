@@ -1,4 +1,4 @@
-import path from "node:path";
+import path from 'node:path';
 
 // One compose service in a shape that merges the way Compose merges an override file onto
 // its base (compose-spec "Merge and override"): maps merge by key, `volumes` by target
@@ -7,7 +7,7 @@ import path from "node:path";
 export class ComposeFileError extends Error {}
 
 export interface ComposeMount {
-  type: "volume" | "bind" | "tmpfs";
+  type: 'volume' | 'bind' | 'tmpfs';
   source: string;
   target: string;
   readOnly: boolean;
@@ -31,10 +31,8 @@ export interface ComposeService {
 }
 
 type Raw = Record<string, unknown>;
-const isMap = (v: unknown): v is Raw =>
-  !!v && typeof v === "object" && !Array.isArray(v);
-const str = (v: unknown) =>
-  v === null || v === undefined ? undefined : String(v);
+const isMap = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
 function keyValues(
   value: unknown,
@@ -45,7 +43,7 @@ function keyValues(
   if (Array.isArray(value)) {
     const out: Record<string, string> = {};
     for (const entry of value.map(String)) {
-      const eq = entry.indexOf("=");
+      const eq = entry.indexOf('=');
       if (eq < 0) {
         if (shellEnv[entry] !== undefined) out[entry] = shellEnv[entry]!;
       } else out[entry.slice(0, eq)] = entry.slice(eq + 1);
@@ -54,38 +52,34 @@ function keyValues(
   }
   if (isMap(value)) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, str(v) ?? shellEnv[k] ?? ""]),
+      Object.entries(value).map(([k, v]) => [k, str(v) ?? shellEnv[k] ?? '']),
     );
   }
   throw new ComposeFileError(`${where} must be a list or a mapping`);
 }
 
-function mountOf(
-  entry: unknown,
-  baseDir: string,
-  where: string,
-): ComposeMount | undefined {
+function mountOf(entry: unknown, baseDir: string, where: string): ComposeMount | undefined {
   if (isMap(entry)) {
     const target = str(entry.target);
     if (!target) throw new ComposeFileError(`${where}: volume without target`);
-    const type = (str(entry.type) ?? "volume") as ComposeMount["type"];
-    const source = str(entry.source) ?? "";
+    const type = (str(entry.type) ?? 'volume') as ComposeMount['type'];
+    const source = str(entry.source) ?? '';
     return {
       type,
-      source: type === "bind" ? path.resolve(baseDir, source) : source,
+      source: type === 'bind' ? path.resolve(baseDir, source) : source,
       target,
       readOnly: entry.read_only === true,
     };
   }
-  const parts = String(entry).split(":");
+  const parts = String(entry).split(':');
   if (parts.length === 1) return undefined; // anonymous volume: nothing another container can share
-  const [source, target, mode = ""] = parts as [string, string, string?];
-  const isPath = /^[./~]/.test(source) || source.startsWith("$");
+  const [source, target, mode = ''] = parts as [string, string, string?];
+  const isPath = /^[./~]/.test(source) || source.startsWith('$');
   return {
-    type: isPath ? "bind" : "volume",
+    type: isPath ? 'bind' : 'volume',
     source: isPath ? path.resolve(baseDir, source) : source,
     target,
-    readOnly: mode.split(",").includes("ro"),
+    readOnly: mode.split(',').includes('ro'),
   };
 }
 
@@ -95,23 +89,19 @@ export function normalizeService(
   baseDir: string,
   shellEnv: Record<string, string>,
 ): ComposeService {
-  if (!isMap(raw))
-    throw new ComposeFileError(`services.${name} must be a mapping`);
+  if (!isMap(raw)) throw new ComposeFileError(`services.${name} must be a mapping`);
   const dependsOn = Array.isArray(raw.depends_on)
     ? raw.depends_on.map(String)
     : isMap(raw.depends_on)
       ? Object.keys(raw.depends_on)
       : [];
-  const networks: ComposeService["networks"] = {};
+  const networks: ComposeService['networks'] = {};
   if (Array.isArray(raw.networks))
     for (const n of raw.networks) networks[String(n)] = { aliases: [] };
   else if (isMap(raw.networks)) {
     for (const [n, cfg] of Object.entries(raw.networks)) {
       networks[n] = {
-        aliases:
-          isMap(cfg) && Array.isArray(cfg.aliases)
-            ? cfg.aliases.map(String)
-            : [],
+        aliases: isMap(cfg) && Array.isArray(cfg.aliases) ? cfg.aliases.map(String) : [],
       };
     }
   }
@@ -127,11 +117,7 @@ export function normalizeService(
     containerName: str(raw.container_name),
     hostname: str(raw.hostname),
     hasBuild: raw.build !== undefined,
-    environment: keyValues(
-      raw.environment,
-      `services.${name}.environment`,
-      shellEnv,
-    ),
+    environment: keyValues(raw.environment, `services.${name}.environment`, shellEnv),
     envFiles,
     labels: keyValues(raw.labels, `services.${name}.labels`, {}),
     dependsOn,
@@ -145,10 +131,7 @@ export function normalizeService(
 }
 
 /** `override` applied on top of `base`, as a later `-f` file is applied by Compose. */
-export function mergeService(
-  base: ComposeService,
-  override: ComposeService,
-): ComposeService {
+export function mergeService(base: ComposeService, override: ComposeService): ComposeService {
   const volumes = new Map(base.volumes.map((v) => [v.target, v]));
   for (const v of override.volumes) volumes.set(v.target, v);
   return {

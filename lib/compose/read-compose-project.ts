@@ -1,16 +1,16 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
-import { parse } from "yaml";
+import { parse } from 'yaml';
 
 import {
   ComposeFileError,
   mergeService,
   normalizeService,
   type ComposeService,
-} from "./compose-service";
-import { interpolateTree, parseDotEnv } from "./interpolate";
+} from './compose-service';
+import { interpolateTree, parseDotEnv } from './interpolate';
 
 // Reads compose files the way `docker compose -f a.yml -f b.yml` does: `.env` beside the
 // first file (the caller's environment wins over it), interpolation per file, `include:`
@@ -20,10 +20,7 @@ export interface ComposeProject {
   name: string;
   workingDir: string;
   services: Map<string, ComposeService>;
-  networks: Record<
-    string,
-    { name?: string; external?: boolean; internal?: boolean }
-  >;
+  networks: Record<string, { name?: string; external?: boolean; internal?: boolean }>;
   volumes: Record<string, { name?: string; external?: boolean }>;
   warnings: string[];
 }
@@ -35,24 +32,19 @@ export interface ReadOptions {
 }
 
 type Raw = Record<string, unknown>;
-const isMap = (v: unknown): v is Raw =>
-  !!v && typeof v === "object" && !Array.isArray(v);
+const isMap = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
 
 async function readDotEnv(dir: string): Promise<Record<string, string>> {
-  const file = path.join(dir, ".env");
-  return existsSync(file) ? parseDotEnv(await readFile(file, "utf8")) : {};
+  const file = path.join(dir, '.env');
+  return existsSync(file) ? parseDotEnv(await readFile(file, 'utf8')) : {};
 }
 
 function servicesOf(doc: Raw, file: string, warnings: string[]): Raw {
   if (isMap(doc.services)) return doc.services;
-  const entries = Object.entries(doc).filter(([k]) => k !== "version");
+  const entries = Object.entries(doc).filter(([k]) => k !== 'version');
   const looksV1 =
-    entries.length > 0 &&
-    entries.every(([, v]) => isMap(v) && ("image" in v || "build" in v));
-  if (!looksV1)
-    throw new ComposeFileError(
-      `${file}: no "services:" key and not a compose v1 file`,
-    );
+    entries.length > 0 && entries.every(([, v]) => isMap(v) && ('image' in v || 'build' in v));
+  if (!looksV1) throw new ComposeFileError(`${file}: no "services:" key and not a compose v1 file`);
   // Compose v1: every top-level key is a service, all on one default network.
   warnings.push(
     `${file}: compose file format v1 (no "services:" key), read as one default network`,
@@ -66,17 +58,12 @@ interface Accumulator extends ComposeProject {
   explicitName?: string;
 }
 
-async function readOne(
-  file: string,
-  acc: Accumulator,
-  included: boolean,
-): Promise<void> {
-  if (acc.seen.has(file))
-    throw new ComposeFileError(`${file}: included more than once (cycle?)`);
+async function readOne(file: string, acc: Accumulator, included: boolean): Promise<void> {
+  if (acc.seen.has(file)) throw new ComposeFileError(`${file}: included more than once (cycle?)`);
   acc.seen.add(file);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile(file, 'utf8');
   } catch (cause) {
     throw new ComposeFileError(`cannot read compose file ${file}`, { cause });
   }
@@ -86,8 +73,7 @@ async function readOne(
   } catch (cause) {
     throw new ComposeFileError(`${file}: invalid YAML`, { cause });
   }
-  if (!isMap(parsed))
-    throw new ComposeFileError(`${file}: top level must be a mapping`);
+  if (!isMap(parsed)) throw new ComposeFileError(`${file}: top level must be a mapping`);
   const unset = new Set<string>();
   const doc = interpolateTree(parsed, acc.vars, unset) as Raw;
   for (const name of [...unset].sort())
@@ -98,24 +84,18 @@ async function readOne(
 
   for (const entry of Array.isArray(doc.include) ? doc.include : []) {
     const paths = isMap(entry) ? [entry.path].flat() : [entry];
-    for (const p of paths.map(String))
-      await readOne(path.resolve(dir, p), acc, true);
+    for (const p of paths.map(String)) await readOne(path.resolve(dir, p), acc, true);
   }
 
-  if (typeof doc.name === "string" && !included) acc.explicitName = doc.name;
+  if (typeof doc.name === 'string' && !included) acc.explicitName = doc.name;
   const rawServices = servicesOf(doc, file, acc.warnings);
   for (const [name, raw] of Object.entries(rawServices)) {
     const service = normalizeService(name, raw, dir, acc.vars);
     const existing = acc.services.get(name);
     if (existing && included) {
-      throw new ComposeFileError(
-        `${file}: service "${name}" conflicts with an included service`,
-      );
+      throw new ComposeFileError(`${file}: service "${name}" conflicts with an included service`);
     }
-    acc.services.set(
-      name,
-      existing ? mergeService(existing, service) : service,
-    );
+    acc.services.set(name, existing ? mergeService(existing, service) : service);
   }
   if (isMap(doc.networks))
     for (const [k, v] of Object.entries(doc.networks))
@@ -127,19 +107,19 @@ async function readOne(
 
 /** Compose's project name rule: lowercase letters, digits, dashes and underscores. */
 export function normalizeProjectName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+  return name.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
 export async function readComposeProject(
   files: string[],
   options: ReadOptions = {},
 ): Promise<ComposeProject> {
-  if (files.length === 0) throw new ComposeFileError("no compose file given");
+  if (files.length === 0) throw new ComposeFileError('no compose file given');
   const absolute = files.map((f) => path.resolve(f));
   const workingDir = path.dirname(absolute[0]!);
   const vars = { ...(await readDotEnv(workingDir)), ...options.env };
   const acc: Accumulator = {
-    name: "",
+    name: '',
     workingDir,
     services: new Map(),
     networks: {},
@@ -157,7 +137,7 @@ export async function readComposeProject(
         continue;
       }
       service.environment = {
-        ...parseDotEnv(await readFile(envFile, "utf8")),
+        ...parseDotEnv(await readFile(envFile, 'utf8')),
         ...service.environment,
       };
     }
@@ -169,8 +149,7 @@ export async function readComposeProject(
       vars.COMPOSE_PROJECT_NAME ??
       path.basename(workingDir),
   );
-  if (!name)
-    throw new ComposeFileError("project name is empty; pass projectName");
+  if (!name) throw new ComposeFileError('project name is empty; pass projectName');
   const { seen: _seen, vars: _vars, explicitName: _n, ...project } = acc;
   return { ...project, name };
 }

@@ -65,7 +65,8 @@ export async function loadGraph({ fromMs, toMs }: GraphWindow): Promise<GraphRes
       edge = emptyEdge(id, r.source_id, r.target_id, r.connection_type);
       edges.set(id, edge);
     }
-    if (!edge.origins.includes('declared')) edge.origins = [...edge.origins, 'declared' as const].sort();
+    if (!edge.origins.includes('declared'))
+      edge.origins = [...edge.origins, 'declared' as const].sort();
     edge.declared.push({ via: r.via, detail: r.detail });
   }
 
@@ -141,7 +142,10 @@ function buildNodes(
       const calls = callsIn.get(n.id) ?? 0;
       const b = buckets.get(n.id);
       const own = containers.get(n.id) ?? [];
-      const tags = own.filter((c) => c.state !== 'exited').map((c) => c.tag).filter(Boolean);
+      const tags = own
+        .filter((c) => c.state !== 'exited')
+        .map((c) => c.tag)
+        .filter(Boolean);
       const origins = new Set<EdgeOrigin>(originsOf.get(n.id));
       if (b) origins.add('traced');
       if (own.length > 0) origins.add('declared');
@@ -169,10 +173,25 @@ function buildNodes(
 function emptyEdge(id: string, source: string, target: string, type: ConnectionType): GraphEdge {
   const none = { p50: null, p95: null, p99: null, meanMs: null };
   return {
-    id, source, target, connectionType: type, origins: [], inferred: false, calls: 0,
-    ratePerSec: 0, errors: 0, errorRate: 0, clientErrors: 0, writes: 0, traces: 0,
-    callsPerTraceMedian: null, latency: none, clientLatency: none, serverLatency: none,
-    sampleTraceId: null, declared: [],
+    id,
+    source,
+    target,
+    connectionType: type,
+    origins: [],
+    inferred: false,
+    calls: 0,
+    ratePerSec: 0,
+    errors: 0,
+    errorRate: 0,
+    clientErrors: 0,
+    writes: 0,
+    traces: 0,
+    callsPerTraceMedian: null,
+    latency: none,
+    clientLatency: none,
+    serverLatency: none,
+    sampleTraceId: null,
+    declared: [],
   };
 }
 

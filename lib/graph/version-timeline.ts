@@ -12,5 +12,9 @@ export async function loadVersionTimeline({ fromMs, toMs }: GraphWindow): Promis
      ORDER BY bucket_start, node_id`,
     [new Date(Math.floor(fromMs / 60_000) * 60_000), new Date(toMs)],
   );
-  return result.rows.map((r) => ({ node: r.node_id, bucketStartMs: Number(r.ms), versions: r.versions }));
+  return result.rows.map((r) => ({
+    node: r.node_id,
+    bucketStartMs: Number(r.ms),
+    versions: r.versions,
+  }));
 }

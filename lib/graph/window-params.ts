@@ -17,7 +17,8 @@ const instant = z
 
 const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
 
-export type WindowParams = { ok: true; fromMs: number; toMs: number } | { ok: false; error: string };
+export type WindowParams =
+  { ok: true; fromMs: number; toMs: number } | { ok: false; error: string };
 
 export function parseWindowParams(params: URLSearchParams, now = Date.now()): WindowParams {
   const parsed = z.object({ from: instant, to: instant }).safeParse({
@@ -31,6 +32,7 @@ export function parseWindowParams(params: URLSearchParams, now = Date.now()): Wi
   const toMs = parsed.data.to ?? now;
   const fromMs = parsed.data.from ?? toMs - 15 * 60_000;
   if (fromMs >= toMs) return { ok: false, error: 'from: must be before to' };
-  if (toMs - fromMs > MAX_WINDOW_MS) return { ok: false, error: 'from: window longer than 31 days' };
+  if (toMs - fromMs > MAX_WINDOW_MS)
+    return { ok: false, error: 'from: window longer than 31 days' };
   return { ok: true, fromMs, toMs };
 }

@@ -36,7 +36,10 @@ export interface ImportOptions {
 
 const COMPOSE = /\.ya?ml$/i;
 
-export async function importFiles(files: string[], options: ImportOptions = {}): Promise<ImportedFile[]> {
+export async function importFiles(
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportedFile[]> {
   const compose = files.filter((f) => COMPOSE.test(f));
   const others = files.filter((f) => !COMPOSE.test(f));
   const out: ImportedFile[] = [];
@@ -46,7 +49,9 @@ export async function importFiles(files: string[], options: ImportOptions = {}):
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      throw new ImportError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, { cause: err });
+      throw new ImportError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, {
+        cause: err,
+      });
     }
     out.push(importJsonText(text, file, options));
   }
@@ -72,7 +77,11 @@ async function importCompose(files: string[], options: ImportOptions): Promise<I
 }
 
 /** One JSON document (trace file or dependency links) to one batch. */
-export function importJsonText(text: string, file: string, options: ImportOptions = {}): ImportedFile {
+export function importJsonText(
+  text: string,
+  file: string,
+  options: ImportOptions = {},
+): ImportedFile {
   const name = path.basename(file);
   let body: unknown;
   try {
@@ -89,10 +98,23 @@ export function importJsonText(text: string, file: string, options: ImportOption
   const nowMs = options.nowMs ?? Date.now();
   try {
     if (format === 'jaeger-dependencies' || format === 'zipkin-dependencies') {
-      const batch = parseDependencyLinks(body, { bucketStartMs: nowMs, collector: `import:${name}`.slice(0, 128) });
-      return { file: name, format, spans: 0, rejectedSpans: 0, batch, fromMs: nowMs - 60_000, toMs: nowMs + 60_000 };
+      const batch = parseDependencyLinks(body, {
+        bucketStartMs: nowMs,
+        collector: `import:${name}`.slice(0, 128),
+      });
+      return {
+        file: name,
+        format,
+        spans: 0,
+        rejectedSpans: 0,
+        batch,
+        fromMs: nowMs - 60_000,
+        toMs: nowMs + 60_000,
+      };
     }
-    const decode = { otlp: decodeOtlpJson, jaeger: decodeJaegerJson, zipkin: decodeZipkinJson }[format];
+    const decode = { otlp: decodeOtlpJson, jaeger: decodeJaegerJson, zipkin: decodeZipkinJson }[
+      format
+    ];
     const decoded = decode(body);
     const pipeline = new TracePipeline({
       collector: `import:${name}`.slice(0, 128),
@@ -108,7 +130,15 @@ export function importJsonText(text: string, file: string, options: ImportOption
     const starts = decoded.spans.map((s) => s.startTimeMs).filter((ms) => ms > 0);
     const fromMs = starts.length ? Math.floor(Math.min(...starts) / 60_000) * 60_000 : nowMs;
     const toMs = starts.length ? Math.ceil(Math.max(...starts) / 60_000) * 60_000 + 60_000 : nowMs;
-    return { file: name, format, spans: decoded.spans.length, rejectedSpans: decoded.rejected.length, batch, fromMs, toMs };
+    return {
+      file: name,
+      format,
+      spans: decoded.spans.length,
+      rejectedSpans: decoded.rejected.length,
+      batch,
+      fromMs,
+      toMs,
+    };
   } catch (err) {
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${name}: ${(err as Error).message}`, { cause: err });

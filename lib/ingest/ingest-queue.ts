@@ -79,7 +79,10 @@ export class IngestQueue {
         this.failures += 1;
         const delayMs = Math.min(10_000, 250 * 2 ** Math.min(this.failures - 1, 6));
         if (this.failures === 1 || this.failures % 20 === 0) {
-          log.warn({ err, failures: this.failures, backlog: this.pending.length }, 'store failed, retrying');
+          log.warn(
+            { err, failures: this.failures, backlog: this.pending.length },
+            'store failed, retrying',
+          );
         }
         await new Promise<void>((resolve) => {
           this.wake = resolve;

@@ -29,7 +29,11 @@ export interface IngestResponse {
 }
 
 export async function handleIngestRequest(request: IngestRequest): Promise<IngestResponse> {
-  const auth = checkIngestAuth(request.authorization, request.token, isLoopback(request.remoteAddress));
+  const auth = checkIngestAuth(
+    request.authorization,
+    request.token,
+    isLoopback(request.remoteAddress),
+  );
   if (!auth.ok) return { status: auth.status, body: { error: auth.message } };
   if (request.contentLength > MAX_INGEST_BYTES) {
     return { status: 413, body: { error: `body over ${MAX_INGEST_BYTES} bytes` } };

@@ -71,7 +71,8 @@ export function mergeNodeBuckets(rows: NodeBucketObservation[]): NodeBucketObser
   for (const row of rows) {
     const key = `${row.bucketStartMs}|${row.node}`;
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...row, versions: [...row.versions], instances: [...row.instances] });
+    if (!seen)
+      byKey.set(key, { ...row, versions: [...row.versions], instances: [...row.instances] });
     else {
       seen.spans += row.spans;
       seen.traces += row.traces;

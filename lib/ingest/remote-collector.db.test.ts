@@ -23,7 +23,8 @@ const TOKEN = 'test-ingest-token-1234';
 let db: TestDatabase;
 let app: Server;
 let appUrl: string;
-const collectors: Array<{ source: OtlpSource; queue: ReturnType<typeof createForwardingQueue> }> = [];
+const collectors: Array<{ source: OtlpSource; queue: ReturnType<typeof createForwardingQueue> }> =
+  [];
 
 beforeAll(async () => {
   db = await startTestDatabase();
@@ -104,7 +105,9 @@ describe('collectors as their own processes', () => {
       edges: [],
       nodeBuckets: [],
       entries: [],
-      trust: [{ bucketStartMs: 60_000, received: 1, paired: 0, unpaired: 0, expired: 0, rejected: 0 }],
+      trust: [
+        { bucketStartMs: 60_000, received: 1, paired: 0, unpaired: 0, expired: 0, rejected: 0 },
+      ],
     };
     expect((await post(batch, 'wrong-token-000000')).status).toBe(401);
 

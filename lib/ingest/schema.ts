@@ -94,7 +94,12 @@ const container = z.object({
     z.object({ name: shortText, ips: z.array(z.string().max(64)), aliases: z.array(shortText) }),
   ),
   mounts: z.array(
-    z.object({ type: z.string().max(32), name: shortText, destination: shortText, rw: z.boolean() }),
+    z.object({
+      type: z.string().max(32),
+      name: shortText,
+      destination: shortText,
+      rw: z.boolean(),
+    }),
   ),
   labels: z.record(z.string().max(256), z.string().max(2048)).optional(),
 });

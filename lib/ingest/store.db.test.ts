@@ -50,7 +50,15 @@ function batch(id: string, edges: EdgeObservation[]): ObservationBatchWithDocker
     ],
     edges,
     nodeBuckets: [
-      { bucketStartMs: T0, node: B, spans: 3, traces: 3, entryTraces: 0, versions: ['1.0'], instances: ['b-1'] },
+      {
+        bucketStartMs: T0,
+        node: B,
+        spans: 3,
+        traces: 3,
+        entryTraces: 0,
+        versions: ['1.0'],
+        instances: ['b-1'],
+      },
     ],
     entries: [],
     trust: [{ bucketStartMs: T0, received: 6, paired: 6, unpaired: 0, expired: 0, rejected: 0 }],
@@ -93,7 +101,9 @@ describe('storeBatch against a real Postgres', () => {
 
   it('adds up concurrent batches from several collectors', async () => {
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => storeBatch(batch(`batch-c${i}`, [edge({ calls: 2, errors: 0 })]))),
+      Array.from({ length: 8 }, (_, i) =>
+        storeBatch(batch(`batch-c${i}`, [edge({ calls: 2, errors: 0 })])),
+      ),
     );
     const graph = await loadGraph({ fromMs: T0, toMs: T0 + 60_000 });
     expect(graph.edges[0].calls).toBe(3 + 16);

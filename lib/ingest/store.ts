@@ -213,7 +213,10 @@ async function upsertNodeBuckets(client: pg.PoolClient, batch: ObservationBatchW
 async function upsertEntries(client: pg.PoolClient, batch: ObservationBatchWithDocker) {
   const rows = mergeEntries(batch.entries)
     .map((r) => ({ ...r, id: nodeId(r.node) }))
-    .sort((a, b) => a.bucketStartMs - b.bucketStartMs || cmp(a.id, b.id) || cmp(a.operation, b.operation));
+    .sort(
+      (a, b) =>
+        a.bucketStartMs - b.bucketStartMs || cmp(a.id, b.id) || cmp(a.operation, b.operation),
+    );
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO entry_bucket (bucket_start, node_id, operation, traces, depth_hist)

@@ -19,10 +19,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openDatabase', () => {
   it('starts an embedded server whose data survives a restart', async () => {
-    const env = parseEnv({ ORRERY_DATA_DIR: dir, ORRERY_EMBEDDED_PG_PORT: String(await freePort()) });
+    const env = parseEnv({
+      ORRERY_DATA_DIR: dir,
+      ORRERY_EMBEDDED_PG_PORT: String(await freePort()),
+    });
     const first = await openDatabase(env);
     expect(first.embedded).toBe(true);
-    await pool().query(`INSERT INTO node (id, key, kind, name) VALUES ('n1', 'service:kept', 'service', 'kept')`);
+    await pool().query(
+      `INSERT INTO node (id, key, kind, name) VALUES ('n1', 'service:kept', 'service', 'kept')`,
+    );
     await first.stop();
 
     const second = await openDatabase(env);

@@ -16,7 +16,10 @@ export interface RunningDatabase {
 export async function openDatabase(env: Env): Promise<RunningDatabase> {
   const embedded = env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: env.ORRERY_DATA_DIR, port: env.ORRERY_EMBEDDED_PG_PORT });
+    : await startEmbeddedPostgres({
+        dataDir: env.ORRERY_DATA_DIR,
+        port: env.ORRERY_EMBEDDED_PG_PORT,
+      });
   const url = env.DATABASE_URL ?? embedded!.url;
   await migrate(url);
   setDatabaseUrl(url);

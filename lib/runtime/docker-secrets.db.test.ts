@@ -58,37 +58,51 @@ afterAll(async () => {
   await db?.stop();
 }, 120_000);
 
-describe.skipIf(Boolean(engineSkipReason))(`Docker source into Postgres ${engineSkipReason}`, () => {
-  it('stores the scenario and leaks the planted password nowhere', async () => {
-    const window = { fromMs: Date.now() - 15 * 60_000, toMs: Date.now() + 60_000 };
-    const graph = await waitFor(
-      async () => {
-        const g = await loadGraph(window);
-        return g.nodes.filter((n) => n.containers.length > 0).length >= 6 ? g : undefined;
-      },
-      { timeoutMs: 30_000, what: 'six services with containers' },
-    );
+describe.skipIf(Boolean(engineSkipReason))(
+  `Docker source into Postgres ${engineSkipReason}`,
+  () => {
+    it('stores the scenario and leaks the planted password nowhere', async () => {
+      const window = { fromMs: Date.now() - 15 * 60_000, toMs: Date.now() + 60_000 };
+      const graph = await waitFor(
+        async () => {
+          const g = await loadGraph(window);
+          return g.nodes.filter((n) => n.containers.length > 0).length >= 6 ? g : undefined;
+        },
+        { timeoutMs: 30_000, what: 'six services with containers' },
+      );
 
-    const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
-    const declared = graph.edges
-      .filter((e) => e.origins.includes('declared'))
-      .map((e) => `${name.get(e.source)}→${name.get(e.target)}:${e.connectionType}`)
-      .sort();
-    expect(declared).toEqual(
-      expect.arrayContaining(['billing→broker:messaging', 'client→web:rpc', 'orders→db:database']),
-    );
-    const services = graph.nodes.filter((n) => n.group === SCENARIO_PROJECT).map((n) => n.name);
-    expect(services.sort()).toEqual(['billing', 'broker', 'client', 'db', 'orders', 'web']);
+      const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
+      const declared = graph.edges
+        .filter((e) => e.origins.includes('declared'))
+        .map((e) => `${name.get(e.source)}→${name.get(e.target)}:${e.connectionType}`)
+        .sort();
+      expect(declared).toEqual(
+        expect.arrayContaining([
+          'billing→broker:messaging',
+          'client→web:rpc',
+          'orders→db:database',
+        ]),
+      );
+      const services = graph.nodes.filter((n) => n.group === SCENARIO_PROJECT).map((n) => n.name);
+      expect(services.sort()).toEqual(['billing', 'broker', 'client', 'db', 'orders', 'web']);
 
-    const tables = ['node', 'container', 'declared_edge', 'edge_bucket', 'node_bucket', 'ingest_batch'];
-    for (const table of tables) {
-      const rows = await pool().query(`SELECT row_to_json(t)::text AS row FROM ${table} t`);
-      const leaked = rows.rows.filter((r) => r.row.includes(SCENARIO_PASSWORD));
-      expect({ table, leaked }).toEqual({ table, leaked: [] });
-    }
-    const responses = JSON.stringify(graph) + JSON.stringify(smellsResponse(graph));
-    expect(responses.includes(SCENARIO_PASSWORD)).toBe(false);
-    expect(logLines.length).toBeGreaterThan(0);
-    expect(logLines.filter((l) => l.includes(SCENARIO_PASSWORD))).toEqual([]);
-  });
-});
+      const tables = [
+        'node',
+        'container',
+        'declared_edge',
+        'edge_bucket',
+        'node_bucket',
+        'ingest_batch',
+      ];
+      for (const table of tables) {
+        const rows = await pool().query(`SELECT row_to_json(t)::text AS row FROM ${table} t`);
+        const leaked = rows.rows.filter((r) => r.row.includes(SCENARIO_PASSWORD));
+        expect({ table, leaked }).toEqual({ table, leaked: [] });
+      }
+      const responses = JSON.stringify(graph) + JSON.stringify(smellsResponse(graph));
+      expect(responses.includes(SCENARIO_PASSWORD)).toBe(false);
+      expect(logLines.length).toBeGreaterThan(0);
+      expect(logLines.filter((l) => l.includes(SCENARIO_PASSWORD))).toEqual([]);
+    });
+  },
+);

@@ -11,8 +11,9 @@ export interface CollectorHealth {
   stats?: Record<string, number | string>;
 }
 
-const registry = ((globalThis as { __orreryHealth?: Map<string, CollectorHealth> }).__orreryHealth ??=
-  new Map());
+const registry = ((
+  globalThis as { __orreryHealth?: Map<string, CollectorHealth> }
+).__orreryHealth ??= new Map());
 
 export function reportCollector(
   name: string,

@@ -51,7 +51,9 @@ describe('instrumented services → Orrery', () => {
     const graph = await waitFor(
       async () => {
         const g = await loadGraph({ fromMs: Date.now() - 10 * 60_000, toMs: Date.now() + 60_000 });
-        const rpc = g.edges.find((e) => e.connectionType === 'rpc' && e.calls >= 3 && e.traces >= 3);
+        const rpc = g.edges.find(
+          (e) => e.connectionType === 'rpc' && e.calls >= 3 && e.traces >= 3,
+        );
         return rpc && g.edges.some((e) => e.connectionType === 'database') ? g : undefined;
       },
       { timeoutMs: 20_000, what: 'A→B and B→Postgres' },

@@ -63,7 +63,12 @@ describe('OTLP source into Postgres', () => {
       ['frontend', 'service', 'shop', []],
       ['unknown caller', 'unknown-caller', null, []],
     ]);
-    const edges = graph.edges.map((e) => [names.get(e.source), names.get(e.target), e.calls, e.errors]);
+    const edges = graph.edges.map((e) => [
+      names.get(e.source),
+      names.get(e.target),
+      e.calls,
+      e.errors,
+    ]);
     expect(edges.sort()).toEqual([
       ['frontend', 'customer', 2, 1],
       ['unknown caller', 'frontend', 2, 0],
@@ -89,7 +94,9 @@ describe('OTLP source into Postgres', () => {
     );
     const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const late = graph.edges
-      .filter((e) => name.get(e.source)?.startsWith('late-') || name.get(e.target)?.startsWith('late-'))
+      .filter(
+        (e) => name.get(e.source)?.startsWith('late-') || name.get(e.target)?.startsWith('late-'),
+      )
       .map((e) => `${name.get(e.source)}→${name.get(e.target)} inferred=${e.inferred}`);
     expect(late.sort()).toEqual([
       'late-caller→late-callee inferred=false',
@@ -125,7 +132,10 @@ describe('OTLP source into Postgres', () => {
       expect(second).toEqual([503, 503, 503, 503, 503]);
 
       await server.start();
-      await waitFor(() => (queue.databaseFailing ? undefined : true), { timeoutMs: 30_000, what: 'recovery' });
+      await waitFor(() => (queue.databaseFailing ? undefined : true), {
+        timeoutMs: 30_000,
+        what: 'recovery',
+      });
       // Exporters retry refused requests; after recovery they are accepted.
       expect(await Promise.all([5, 6, 7, 8, 9].map(send))).toEqual([200, 200, 200, 200, 200]);
 
@@ -161,10 +171,15 @@ function oneCall(i: number) {
     startTimeUnixNano: String(now + offset),
     endTimeUnixNano: String(now + offset + 1_000_000n),
   });
-  const resource = (name: string) => ({ attributes: [{ key: 'service.name', value: { stringValue: name } }] });
+  const resource = (name: string) => ({
+    attributes: [{ key: 'service.name', value: { stringValue: name } }],
+  });
   return {
     resourceSpans: [
-      { resource: resource('restart-caller'), scopeSpans: [{ spans: [span(clientId, undefined, 3, 0n)] }] },
+      {
+        resource: resource('restart-caller'),
+        scopeSpans: [{ spans: [span(clientId, undefined, 3, 0n)] }],
+      },
       {
         resource: resource('restart-callee'),
         scopeSpans: [{ spans: [span(randomBytes(8).toString('hex'), clientId, 2, 100n)] }],

@@ -55,7 +55,10 @@ export async function startOtlpSource(env: Env, queue: BatchQueue): Promise<Otlp
       if (queue.databaseFailing) {
         return { ok: false, status: 503, retryAfterSec: 5, message: 'storage unavailable' };
       }
-      if (!queue.available() || pipeline.pendingSpans + spans.length > env.ORRERY_OTLP_MAX_PENDING_SPANS) {
+      if (
+        !queue.available() ||
+        pipeline.pendingSpans + spans.length > env.ORRERY_OTLP_MAX_PENDING_SPANS
+      ) {
         return { ok: false, status: 429, retryAfterSec: 2, message: 'ingest backlog is full' };
       }
       pipeline.add(spans, rejected);

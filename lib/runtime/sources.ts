@@ -33,7 +33,9 @@ export async function startOptionalSources(
       tracesPerSec: env.ORRERY_DEMO_TRACES_PER_SEC,
       seed: 1,
       logger: childLogger('collectors.demo'),
-      headers: env.ORRERY_OTLP_TOKEN ? { Authorization: `Bearer ${env.ORRERY_OTLP_TOKEN}` } : undefined,
+      headers: env.ORRERY_OTLP_TOKEN
+        ? { Authorization: `Bearer ${env.ORRERY_OTLP_TOKEN}` }
+        : undefined,
     });
     reportCollector('demo', 'running', `topology ${env.ORRERY_DEMO}`);
     stops.push(async () => {
@@ -68,7 +70,9 @@ async function startDockerSource(env: Env, queue: IngestQueue) {
   try {
     await Promise.race([
       docker.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('no answer in 2 s')), 2000).unref(),
+      ),
     ]);
   } catch (err) {
     const detail = `no Docker Engine at ${where} (${(err as Error).message})`;

@@ -1,4 +1,11 @@
-import { context, trace, SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  trace,
+  SpanKind,
+  SpanStatusCode,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { TracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace';
@@ -40,7 +47,10 @@ export function callAcross(a: TestService, b: TestService, options: { error?: bo
   );
   const server = b.tracer.startSpan(
     'GET /customer',
-    { kind: SpanKind.SERVER, attributes: { 'http.response.status_code': options.error ? 500 : 200 } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.response.status_code': options.error ? 500 : 200 },
+    },
     childOf(client),
   );
   if (options.error) server.setStatus({ code: SpanStatusCode.ERROR });

@@ -34,7 +34,8 @@ export async function POST(request: NextRequest) {
   try {
     imported = importJsonText(await request.text(), name);
   } catch (err) {
-    if (err instanceof ImportError) return NextResponse.json({ error: err.message }, { status: 400 });
+    if (err instanceof ImportError)
+      return NextResponse.json({ error: err.message }, { status: 400 });
     throw err;
   }
   imported.batch.batchId = randomUUID();
@@ -43,7 +44,10 @@ export async function POST(request: NextRequest) {
     notifyStored(result);
   } catch (err) {
     log.warn({ err, file: name }, 'import store failed');
-    return NextResponse.json({ error: 'database unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+    return NextResponse.json(
+      { error: 'database unavailable' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
   return NextResponse.json({
     file: imported.file,

@@ -22,10 +22,16 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: (err as Error).message }, { status: 500 });
   }
   try {
-    const [graph, versionTimeline] = await Promise.all([loadGraph(window), loadVersionTimeline(window)]);
+    const [graph, versionTimeline] = await Promise.all([
+      loadGraph(window),
+      loadVersionTimeline(window),
+    ]);
     return NextResponse.json(smellsResponse({ ...graph, versionTimeline }, config));
   } catch (err) {
     log.warn({ err }, 'smells query failed');
-    return NextResponse.json({ error: 'database unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+    return NextResponse.json(
+      { error: 'database unavailable' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
 }
