@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 
 import { ServiceFindings } from '@/components/service/service-findings';
@@ -33,10 +34,14 @@ export function TopologyView() {
   const status = useLiveGraph(refetchGraph);
   const query = useGraphQuery(view.window, status === 'connected');
   // Nudges sent before the socket (re)connected are lost: a batch stored between the first
-  // fetch and the connect would stay invisible until the next one. Refetch on each connect.
+  // fetch and the connect would stay invisible until the next one. So each connect starts a
+  // fresh fetch; one already in flight is cancelled first, since it may predate the batch
+  // and a plain refetch would only join it.
+  const client = useQueryClient();
   useEffect(() => {
-    if (status === 'connected') refetchGraph();
-  }, [status, refetchGraph]);
+    if (status !== 'connected') return;
+    void client.cancelQueries({ queryKey: ['graph'] }).then(refetchGraph);
+  }, [status, client, refetchGraph]);
   const health = useHealth();
   const smells = useSmellsQuery(view.window, Boolean(view.highlight || view.focus));
 
