@@ -6,8 +6,8 @@ import type { GraphContainer, GraphEdge, GraphNode, GraphResponse } from './type
 
 // Reads the graph of one time window. Rollups are reduced in Postgres (sums and the
 // histogram aggregate) so the app receives one row per edge, not one per bucket. Declared
-// edges and containers are current state, shown for any window whose end is recent, and
-// for past windows only for containers that were alive then.
+// edges and containers are current state, shown for the containers that existed during
+// the window (first seen before its end, not removed before its start).
 
 const MINUTE = 60_000;
 
@@ -23,11 +23,11 @@ export async function loadGraph({ fromMs, toMs }: GraphWindow): Promise<GraphRes
   const [edgeRows, declaredRows, nodeBucketRows, entryRows, trustRows, containerRows] =
     await Promise.all([
       db.query(EDGES_SQL, [from, to]),
-      db.query(DECLARED_SQL, [from]),
+      db.query(DECLARED_SQL, [from, to]),
       db.query(NODE_BUCKETS_SQL, [from, to]),
       db.query(ENTRIES_SQL, [from, to]),
       db.query(TRUST_SQL, [from, to]),
-      db.query(CONTAINERS_SQL, [from]),
+      db.query(CONTAINERS_SQL, [from, to]),
     ]);
 
   const seconds = Math.max(1, (toMs - fromMs) / 1000);
@@ -226,7 +226,7 @@ const EDGES_SQL = `
 const DECLARED_SQL = `
   SELECT d.source_id, d.target_id, d.connection_type::text, d.via, d.detail
   FROM declared_edge d JOIN container c ON c.id = d.container_id
-  WHERE c.removed_at IS NULL OR c.removed_at >= $1
+  WHERE c.first_seen_at < $2 AND (c.removed_at IS NULL OR c.removed_at >= $1)
   ORDER BY d.container_id, d.via`;
 
 const NODE_BUCKETS_SQL = `
@@ -252,6 +252,7 @@ const TRUST_SQL = `
 
 const CONTAINERS_SQL = `
   SELECT id, node_id, name, image, tag, state, health, networks, mounts
-  FROM container WHERE removed_at IS NULL OR removed_at >= $1 ORDER BY name`;
+  FROM container WHERE first_seen_at < $2 AND (removed_at IS NULL OR removed_at >= $1)
+  ORDER BY name`;
 
 const NODES_SQL = `SELECT id, key, kind::text, name, "group", detail FROM node WHERE id = ANY($1::text[])`;

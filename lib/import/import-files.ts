@@ -30,6 +30,8 @@ export interface ImportedFile {
 
 export interface ImportOptions {
   nowMs?: number;
+  /** Variables for `${VAR}` in compose files; default: this process's environment. */
+  composeEnv?: Record<string, string>;
   groupAttribute?: string;
   serviceMap?: Record<string, string>;
 }
@@ -60,7 +62,11 @@ export async function importFiles(
 
 async function importCompose(files: string[], options: ImportOptions): Promise<ImportedFile> {
   try {
-    const batch = await loadComposeProject(files, { serviceMap: options.serviceMap });
+    // Like `docker compose`, the caller's environment wins over `.env` in interpolation.
+    const batch = await loadComposeProject(files, {
+      serviceMap: options.serviceMap,
+      env: options.composeEnv ?? shellEnv(),
+    });
     const now = options.nowMs ?? Date.now();
     return {
       file: files.join(' + '),
@@ -143,4 +149,10 @@ export function importJsonText(
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${name}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+function shellEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+  );
 }

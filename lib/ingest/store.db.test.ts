@@ -125,3 +125,46 @@ describe('storeBatch against a real Postgres', () => {
     expect(x.rowCount).toBe(0);
   });
 });
+
+describe('container state across windows', () => {
+  it('shows a container only in windows it existed in', async () => {
+    const now = Date.now();
+    await storeBatch({
+      ...batch('batch-docker1', []),
+      trust: [],
+      nodeBuckets: [],
+      docker: {
+        host: 'host-a',
+        full: true,
+        removed: [],
+        declared: [
+          { containerId: 'c-1', source: B, target: A, connectionType: 'rpc', via: 'env' },
+        ],
+        containers: [
+          {
+            id: 'c-1',
+            name: 'shop-customer-1',
+            node: B,
+            image: 'shop/customer',
+            tag: '2.0',
+            state: 'running',
+            networks: [{ name: 'shop_back', ips: ['10.0.0.5'], aliases: ['customer'] }],
+            mounts: [],
+          },
+        ],
+      },
+    });
+    const current = await loadGraph({ fromMs: now - 60_000, toMs: now + 60_000 });
+    const customer = current.nodes.find((n) => n.key === B)!;
+    expect(customer.containers.map((c) => [c.name, c.tag, c.state])).toEqual([
+      ['shop-customer-1', '2.0', 'running'],
+    ]);
+    expect(current.edges.map((e) => [e.origins, e.declared.map((d) => d.via)])).toEqual([
+      [['declared'], ['env']],
+    ]);
+
+    const past = await loadGraph({ fromMs: now - 3 * 3_600_000, toMs: now - 2 * 3_600_000 });
+    expect(past.nodes.flatMap((n) => n.containers)).toEqual([]);
+    expect(past.edges.filter((e) => e.origins.includes('declared'))).toEqual([]);
+  });
+});
