@@ -38,6 +38,8 @@ export function SmellsView() {
   const query = useQuery({
     queryKey: ['smells', windowKey(view.window)],
     queryFn: ({ signal }) => fetchSmells(resolveWindow(view.window, Date.now()), signal),
+    // A rolling window moves on: re-evaluate it now and then; a custom (past) one is fixed.
+    refetchInterval: view.window.kind === 'preset' ? 15_000 : false,
   });
 
   const data = query.data;
