@@ -1,7 +1,10 @@
 'use client';
 
+import Link from 'next/link';
+
+import { smellsHref } from '@/lib/smells/smell-links';
 import type { LiveStatus } from '@/lib/realtime/client';
-import type { ViewState } from '@/lib/ui/view-state';
+import { serializeViewState, type ViewState } from '@/lib/ui/view-state';
 import type { HistoryMode } from '@/lib/ui/use-view-state';
 
 import { LiveIndicator } from './live-indicator';
@@ -35,6 +38,15 @@ export function TopologyToolbar({
       />
       <WindowPicker value={view.window} onChange={(window) => onViewChange({ window })} />
       <SourceToggles value={view.sources} onChange={(sources) => onViewChange({ sources })} />
+      <Link
+        href={smellsHref(
+          null,
+          serializeViewState({ ...view, focus: null, search: '', highlight: null }),
+        )}
+        data-testid="smells-link"
+      >
+        Coupling smells
+      </Link>
       <LiveIndicator status={status} />
     </header>
   );
