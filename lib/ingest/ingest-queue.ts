@@ -8,7 +8,9 @@ import { storeBatch } from './store';
 // they are stored; when Postgres is down each is retried with capped backoff and keeps its
 // id, so a batch that did land before a failed acknowledgement is not added twice. While
 // the queue is over its bound, `available()` turns false and the receivers answer 503 with
-// Retry-After instead of accepting data they could not keep.
+// Retry-After instead of accepting data they could not keep. A batch Postgres refuses for
+// its content (a data or constraint error, SQLSTATE class 22/23/42) would fail forever and
+// block every batch behind it: it is set aside, logged as an error and counted instead.
 
 const log = childLogger('ingest.queue');
 
@@ -27,6 +29,8 @@ export class IngestQueue {
   private wake?: () => void;
   private idle: Array<() => void> = [];
   stored = 0;
+  dropped = 0;
+  lastDropReason?: string;
 
   constructor(options: IngestQueueOptions = {}) {
     this.maxBatches = options.maxBatches ?? 200;
@@ -76,6 +80,16 @@ export class IngestQueue {
         this.failures = 0;
         notifyStored(result);
       } catch (err) {
+        if (isContentError(err)) {
+          this.pending.shift();
+          this.dropped += 1;
+          this.lastDropReason = errorText(err);
+          log.error(
+            { err, batchId: batch.batchId, dropped: this.dropped },
+            'batch refused by the database, set aside',
+          );
+          continue;
+        }
         this.failures += 1;
         const delayMs = Math.min(10_000, 250 * 2 ** Math.min(this.failures - 1, 6));
         if (this.failures === 1 || this.failures % 20 === 0) {
@@ -93,4 +107,19 @@ export class IngestQueue {
     this.running = false;
     for (const resolve of this.idle.splice(0)) resolve();
   }
+}
+
+/** Postgres refused the batch for what it holds, not because it is unreachable. */
+export function isContentError(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(22|23|42)[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
+function errorText(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error; e = e.cause) parts.push(e.message);
+  return parts.join(': ');
 }

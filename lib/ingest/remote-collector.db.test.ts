@@ -116,6 +116,11 @@ describe('collectors as their own processes', () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toMatch(/^trust\.0\.received: /);
 
+    const nul = { ...batch, nodes: [{ key: 'service:a\u0000b', kind: 'service', name: 'a' }] };
+    const refusedNul = await post(nul);
+    expect(refusedNul.status).toBe(400);
+    expect((await refusedNul.json()).error).toMatch(/^nodes\.0\.key: contains a NUL/);
+
     expect(await (await post(batch)).json()).toEqual({ stored: true, duplicate: false });
     expect(await (await post(batch)).json()).toEqual({ stored: false, duplicate: true });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { hasUnstorableText } from '@/lib/topology/clean-text';
 import {
   CALLS_PER_TRACE_BUCKETS,
   DEPTH_BUCKETS,
@@ -10,14 +11,19 @@ import {
 // The one validated entry into storage. Every collector, in-process or remote, sends this
 // shape; zod errors name the offending field path so a remote collector's author can fix it.
 
+const storable = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasUnstorableText(v), 'contains a NUL or an unpaired surrogate character');
 const count = z.number().int().nonnegative();
-const key = z.string().min(1).max(1024);
+const key = storable(1024).min(1);
 const bucketStartMs = z
   .number()
   .int()
   .refine((ms) => ms % 60_000 === 0, 'must be the start of a 1-minute bucket');
-const shortText = z.string().max(1024);
-const detail = z.record(z.string().max(256), z.string().max(2048)).optional();
+const shortText = storable(1024);
+const detail = z.record(storable(256), storable(2048)).optional();
 
 const histogram = z.object({
   counts: z.array(count).length(LATENCY_BUCKETS),

@@ -137,9 +137,7 @@ describe('container state across windows', () => {
         host: 'host-a',
         full: true,
         removed: [],
-        declared: [
-          { containerId: 'c-1', source: B, target: A, connectionType: 'rpc', via: 'env' },
-        ],
+        declared: [{ containerId: 'c-1', source: B, target: A, connectionType: 'rpc', via: 'env' }],
         containers: [
           {
             id: 'c-1',

@@ -105,6 +105,31 @@ describe('OTLP source into Postgres', () => {
     await shutdownAll(caller, callee);
   });
 
+  it('stores spans whose names hold NUL or lone surrogates, and keeps ingesting after them', async () => {
+    const hostile = oneCall(99);
+    const attrs = hostile.resourceSpans[1].resource.attributes;
+    attrs[0].value.stringValue = 'nul\u0000callee\ud800';
+    attrs.push({ key: 'service.version', value: { stringValue: '1.0\u0000' } });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(hostile),
+    });
+    expect(res.status).toBe(200);
+
+    const graph = await waitFor(
+      async () => {
+        const g = await loadGraph(window());
+        return g.nodes.some((n) => n.name.startsWith('nul')) ? g : undefined;
+      },
+      { what: 'the cleaned service' },
+    );
+    const callee = graph.nodes.find((n) => n.name.startsWith('nul'))!;
+    expect([callee.name, callee.versions]).toEqual(['nul\uFFFDcallee\uFFFD', ['1.0\uFFFD']]);
+    expect(queue.databaseFailing).toBe(false);
+    expect(queue.dropped).toBe(0);
+  });
+
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     'stores every accepted batch once while Postgres restarts; refuses with 503 meanwhile',
     async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { childLogger } from '@/lib/logger';
 
+import { cleanText, hasUnstorableText } from './clean-text';
 import { deriveTrace } from './derive-trace';
 import { producerRefOf } from './derive-rules';
 import { ProducerIndex } from './producer-index';
@@ -79,7 +80,8 @@ export class TracePipeline {
   add(spans: NormalizedSpan[], rejected = 0): { accepted: number; overflow: boolean } {
     const nowMs = this.now();
     this.rollup.addRejected(rejected, nowMs);
-    for (const span of spans) {
+    for (const raw of spans) {
+      const span = cleanSpan(raw);
       let trace = this.traces.get(span.traceId);
       if (!trace) {
         trace = {
@@ -200,6 +202,32 @@ function lacksPartner(derivation: TraceDerivation): boolean {
   return derivation.calls.some(
     (c) => c.inferred && c.connectionType === 'rpc' && c.source.startsWith('service:'),
   );
+}
+
+/** The span with every string Postgres could not store made storable (see clean-text.ts). */
+function cleanSpan(span: NormalizedSpan): NormalizedSpan {
+  const dirty =
+    hasUnstorableText(span.service) ||
+    hasUnstorableText(span.name) ||
+    Object.values(span.attributes).some((v) => typeof v === 'string' && hasUnstorableText(v)) ||
+    Object.values(span.resource).some((v) => typeof v === 'string' && hasUnstorableText(v)) ||
+    Object.keys(span.attributes).some(hasUnstorableText) ||
+    Object.keys(span.resource).some(hasUnstorableText);
+  if (!dirty) return span;
+  const clean = (record: NormalizedSpan['attributes']) =>
+    Object.fromEntries(
+      Object.entries(record).map(([k, v]) => [
+        cleanText(k),
+        typeof v === 'string' ? cleanText(v) : v,
+      ]),
+    );
+  return {
+    ...span,
+    service: cleanText(span.service),
+    name: cleanText(span.name),
+    attributes: clean(span.attributes),
+    resource: clean(span.resource),
+  };
 }
 
 function mayProduce(span: NormalizedSpan): boolean {

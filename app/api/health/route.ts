@@ -10,15 +10,25 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const database = await pingDatabase();
   const rt = runtime();
+  // The database may answer a ping while batches still fail to store: that is degraded too.
+  const stalled = Boolean(rt?.queue.databaseFailing);
   const body = {
-    status: database.ok ? 'ok' : 'degraded',
+    status: database.ok && !stalled ? 'ok' : 'degraded',
     database: {
       ok: database.ok,
       embedded: rt ? !rt.env.DATABASE_URL : undefined,
       latencyMs: Math.round(database.latencyMs),
       error: database.error,
     },
-    ingest: rt ? { backlogBatches: rt.queue.backlog, storedBatches: rt.queue.stored } : undefined,
+    ingest: rt
+      ? {
+          backlogBatches: rt.queue.backlog,
+          storedBatches: rt.queue.stored,
+          failing: stalled,
+          droppedBatches: rt.queue.dropped,
+          lastDropReason: rt.queue.lastDropReason,
+        }
+      : undefined,
     collectors: collectorHealth(),
     otlp: rt?.otlpPort ? { port: rt.otlpPort, path: '/v1/traces' } : undefined,
     uptimeSec: rt ? Math.round((Date.now() - rt.startedAtMs) / 1000) : undefined,
