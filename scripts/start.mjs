@@ -31,6 +31,14 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn('npx', ['tsx', 'server.ts'], { cwd: root, env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The server runs as a direct child (node + the tsx loader, no npx in between) so that a
+// SIGTERM or SIGINT sent to `npm start` reaches it and it shuts down cleanly.
+const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 0)));

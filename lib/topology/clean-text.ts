@@ -2,7 +2,6 @@
 // either would make its whole batch unstorable. Such characters are replaced here, once,
 // where every span enters derivation, so one hostile span cannot stall everyone's ingest.
 
-// eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
 
 export function cleanText(value: string): string {
