@@ -41,4 +41,10 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
+// npm does not pass a SIGTERM it receives on to this script; when npm goes away this
+// process is re-parented, and that is the signal to stop the server as well.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 500).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 0)));
