@@ -12,7 +12,10 @@ export function ContainerList({ containers }: { containers: GraphContainer[] }) 
         <ul className="container-list">
           {containers.map((c) => (
             <li key={c.id} data-testid="container">
-              <strong>{c.name}</strong> <code>{c.tag ? `${c.image}:${c.tag}` : c.image}</code>
+              <strong className="truncate" title={c.name}>
+                {c.name}
+              </strong>{' '}
+              <code>{c.tag ? `${c.image}:${c.tag}` : c.image}</code>
               <span className={`state state-${c.state}`}> {c.state}</span>
               {c.health && <span className="muted"> · {c.health}</span>}
               {c.networks.length > 0 && (

@@ -1,7 +1,13 @@
 'use client';
 
 import type { GraphEdge, GraphNode } from '@/lib/graph/types';
-import { formatCount, formatMs, formatPercent, formatRate } from '@/lib/ui/format';
+import {
+  formatCompactCount,
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from '@/lib/ui/format';
 
 interface EdgeTableProps {
   title: string;
@@ -11,13 +17,18 @@ interface EdgeTableProps {
   onSelect: (id: string) => void;
 }
 
+const NUMBER_COLUMNS = ['Rate', 'Calls', 'Errors', 'p50', 'p95', 'p99'];
+
 function declaredVia(edge: GraphEdge): string {
   const via = [...new Set(edge.declared.map((d) => d.via))];
   return via.length ? ` (${via.join(', ')})` : '';
 }
 
-// One row per edge: the peer, then the numbers of that edge in the chosen window. Error %
-// is errors over calls of this edge, the same ratio the API computes.
+// Two lines per edge, grouped in one <tbody>: the peer with its type and sources, then the
+// numbers of that edge in the chosen window. Eight columns side by side left a panel-wide
+// table one letter per line for the name and cut p95/p99 off; this way the name gets the
+// full width (ellipsised, whole in the title) and each number a fixed sixth of it.
+// Error % is errors over calls of this edge, the same ratio the API computes.
 export function EdgeTable({ title, direction, edges, nodes, onSelect }: EdgeTableProps) {
   const testid = direction === 'in' ? 'callers' : 'callees';
   if (edges.length === 0) {
@@ -34,50 +45,76 @@ export function EdgeTable({ title, direction, edges, nodes, onSelect }: EdgeTabl
         {title} <span className="muted">({edges.length})</span>
       </h3>
       <table className="edge-table">
+        <colgroup>
+          {NUMBER_COLUMNS.map((c) => (
+            <col key={c} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">{direction === 'in' ? 'Caller' : 'Callee'}</th>
-            <th scope="col">Type · source</th>
-            <th scope="col">Rate</th>
-            <th scope="col">Calls</th>
-            <th scope="col">Errors</th>
-            <th scope="col">p50</th>
-            <th scope="col">p95</th>
-            <th scope="col">p99</th>
+            <th scope="colgroup" colSpan={NUMBER_COLUMNS.length}>
+              {direction === 'in' ? 'Caller' : 'Callee'} · type · source
+            </th>
+          </tr>
+          <tr>
+            {NUMBER_COLUMNS.map((c) => (
+              <th key={c} scope="col" className="num">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {edges.map((e) => {
-            const peerId = direction === 'in' ? e.source : e.target;
-            const peer = nodes.get(peerId);
-            return (
-              <tr key={e.id} data-testid="edge-row" data-peer={peerId}>
-                <th scope="row">
-                  <button type="button" className="link" onClick={() => onSelect(peerId)}>
-                    {peer?.name ?? peerId}
+        {edges.map((e) => {
+          const peerId = direction === 'in' ? e.source : e.target;
+          const name = nodes.get(peerId)?.name ?? peerId;
+          const mean = `mean ${formatMs(e.latency.meanMs)}`;
+          return (
+            <tbody key={e.id} data-testid="edge-row" data-peer={peerId}>
+              <tr>
+                <th scope="rowgroup" colSpan={NUMBER_COLUMNS.length} className="edge-peer">
+                  <button
+                    type="button"
+                    className="link truncate"
+                    title={name}
+                    onClick={() => onSelect(peerId)}
+                  >
+                    {name}
                   </button>
+                  <span className="muted edge-type" data-testid="edge-type">
+                    {e.connectionType}
+                    {e.inferred ? ' (inferred)' : ''} ·{' '}
+                    <span data-testid="edge-origins">{e.origins.join(', ')}</span>
+                    {declaredVia(e)}
+                  </span>
                 </th>
-                <td data-testid="edge-type">
-                  {e.connectionType}
-                  {e.inferred ? ' (inferred)' : ''} ·{' '}
-                  <span data-testid="edge-origins">{e.origins.join(', ')}</span>
-                  {declaredVia(e)}
+              </tr>
+              <tr>
+                <td className="num" data-testid="edge-rate">
+                  {formatRate(e.ratePerSec)}
                 </td>
-                <td data-testid="edge-rate">{formatRate(e.ratePerSec)}</td>
-                <td data-testid="edge-calls">{formatCount(e.calls)}</td>
+                <td className="num" data-testid="edge-calls" title={formatCount(e.calls)}>
+                  {formatCompactCount(e.calls)}
+                </td>
                 <td
+                  className="num"
                   data-testid="edge-error-rate"
-                  title={`${e.errors} errors, ${e.clientErrors} 4xx`}
+                  title={`${formatCount(e.errors)} errors, ${formatCount(e.clientErrors)} 4xx`}
                 >
                   {e.calls > 0 ? formatPercent(e.errors / e.calls) : '–'}
                 </td>
-                <td data-testid="edge-p50">{formatMs(e.latency.p50)}</td>
-                <td data-testid="edge-p95">{formatMs(e.latency.p95)}</td>
-                <td data-testid="edge-p99">{formatMs(e.latency.p99)}</td>
+                <td className="num" data-testid="edge-p50" title={mean}>
+                  {formatMs(e.latency.p50)}
+                </td>
+                <td className="num" data-testid="edge-p95" title={mean}>
+                  {formatMs(e.latency.p95)}
+                </td>
+                <td className="num" data-testid="edge-p99" title={mean}>
+                  {formatMs(e.latency.p99)}
+                </td>
               </tr>
-            );
-          })}
-        </tbody>
+            </tbody>
+          );
+        })}
       </table>
     </section>
   );
