@@ -31,7 +31,7 @@ async function main() {
 
   const app = next({
     dev,
-    hostname: env.HOST,
+    hostname: env.HOST ?? 'localhost',
     port: env.PORT,
     dir: path.resolve(import.meta.dirname),
   });
@@ -60,7 +60,7 @@ async function main() {
     server.listen(env.PORT, env.HOST, resolve);
   });
   const port = (server.address() as { port: number }).port;
-  reportCollector('app', 'running', `http://${env.HOST}:${port}`);
+  reportCollector('app', 'running', `http://${env.HOST ?? 'localhost'}:${port}`);
 
   const otlp = env.ORRERY_OTLP_ENABLED ? await startOtlpSource(env, queue) : undefined;
   if (!otlp) reportCollector('otlp', 'disabled', 'ORRERY_OTLP_ENABLED=false');

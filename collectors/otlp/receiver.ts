@@ -18,7 +18,8 @@ import type { SpanSink } from './span-sink';
 // request that will be refused costs no body read. Only counts are logged, never bodies.
 
 export interface OtlpReceiverOptions {
-  host: string;
+  /** Interface to listen on; undefined = every interface, IPv4 and IPv6. */
+  host?: string;
   port: number;
   maxBodyBytes: number;
   /** When set, requests must carry `Authorization: Bearer <token>`. */

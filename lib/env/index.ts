@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+import { parseServiceMap } from '@/lib/docker/parse-service-map';
+import { smellConfigFromEnv } from '@/lib/smells/config';
+
 // Every setting Orrery reads, validated once at start. A bad value stops the process with a
 // message naming the variable, instead of surfacing later as a confusing failure.
 
@@ -13,9 +16,15 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   ORRERY_DATA_DIR: z.string().default('.orrery'),
   ORRERY_EMBEDDED_PG_PORT: port.default(54329),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z
+    .string()
+    .refine(
+      (h) => !/^\d+(\.\d+){3}$/.test(h) || h.split('.').every((o) => Number(o) <= 255),
+      'not a valid IPv4 address',
+    )
+    .optional(),
   PORT: port.default(3000),
-  ORRERY_OTLP_HOST: z.string().optional(),
+  ORRERY_OTLP_HOST: z.string().min(1).optional(),
   ORRERY_OTLP_PORT: port.default(4318),
   ORRERY_OTLP_ENABLED: bool.default(true),
   ORRERY_OTLP_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
@@ -40,6 +49,21 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Settings whose value is itself a small language: checked by the parser that reads them. */
+function checkStructured(env: Env): string[] {
+  const problems: string[] = [];
+  const attempt = (name: string, read: () => unknown) => {
+    try {
+      read();
+    } catch (err) {
+      problems.push(`  ${name}: ${(err as Error).message.replace(new RegExp(`^${name}:? ?`), '')}`);
+    }
+  };
+  attempt('ORRERY_SERVICE_MAP', () => parseServiceMap(env.ORRERY_SERVICE_MAP));
+  attempt('ORRERY_SMELLS', () => smellConfigFromEnv({ ORRERY_SMELLS: env.ORRERY_SMELLS }));
+  return problems;
+}
+
 export class ConfigError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -47,8 +71,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
   const result = envSchema.safeParse(present);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const lines = result.success
+    ? checkStructured(result.data)
+    : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (!result.success || lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;

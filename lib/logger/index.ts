@@ -3,8 +3,17 @@ import pino from 'pino';
 // One root logger for the whole process; every module takes a child with a dotted name
 // (`collectors.otlp`, `ingest`, …). Anything that could carry a secret is redacted here so a
 // careless field never reaches the log.
+// An unknown LOG_LEVEL falls back here; lib/env then stops the process naming the variable.
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+const requested = process.env.LOG_LEVEL;
+
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  level:
+    requested && LEVELS.includes(requested)
+      ? requested
+      : process.env.NODE_ENV === 'test'
+        ? 'warn'
+        : 'info',
   base: { app: 'orrery' },
   redact: {
     paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization'],
