@@ -53,11 +53,12 @@ async function main() {
       item.batch.batchId = randomUUID();
       if (url) await sendToApp(url, item);
       else await storeBatch(item.batch);
-      const view = `/?from=${item.fromMs}&to=${item.toMs}`;
+      const origin = url ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      const view = `${origin}/?w=custom&from=${item.fromMs}&to=${item.toMs}`;
       process.stdout.write(
         `${item.file}: ${item.format}, ${item.spans} spans (${item.rejectedSpans} rejected), ` +
           `${item.batch.nodes.length} nodes, ${item.batch.edges.length} edge rollups` +
-          `${item.batch.docker ? `, ${item.batch.docker.containers.length} services` : ''} → ${url ?? 'database'}; view: ${view}\n`,
+          `${item.batch.docker ? `, ${item.batch.docker.containers.length} services` : ''} → ${url ?? 'database'}\n  open: ${view}\n`,
       );
     }
   } finally {
