@@ -92,6 +92,7 @@ main().catch((err) => {
     process.stderr.write(`${err.message}\n`);
   } else {
     log.fatal({ err }, 'Orrery failed to start');
+    process.stderr.write(`\nOrrery failed to start: ${(err as Error).message}\n`);
   }
   process.exit(1);
 });

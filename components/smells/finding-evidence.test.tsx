@@ -73,11 +73,18 @@ describe('smell components', () => {
     const html = renderToStaticMarkup(
       <FindingEvidence finding={shared} names={new Map()} windowQuery="" onClose={() => {}} />,
     );
+    const headers = [...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]);
+    expect(headers).toEqual(['Service', 'Calls', 'Rate', 'Writes', 'Writer', 'Sample trace']);
     const rows = html.match(/<tbody>(.*?)<\/tbody>/)![1].match(/<tr>(.*?)<\/tr>/g);
-    expect(rows).toEqual([
-      '<tr><td>orders</td><td>10</td><td>0.500</td><td>3</td><td>yes</td><td>abc</td></tr>',
-      '<tr><td>billing</td><td>4</td><td>0.250</td><td>0</td><td>no</td><td>—</td></tr>',
+    const cells = rows!.map((r) => [...r.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]));
+    const text = (c: string) => c.replace(/<[^>]+>/g, '');
+    expect(cells.map((r) => r.map(text))).toEqual([
+      ['orders', '10', '30.0/min', '3', 'yes', 'abc'],
+      ['billing', '4', '15.0/min', '0', 'no', '—'],
     ]);
+    // Names carry their whole text in a title, for when the cell cuts them short.
+    expect(cells[0][0]).toMatch(/title="orders"/);
+    expect(html).toContain('<dt>Server</dt>');
   });
 
   it('groups findings by severity, most severe first', () => {

@@ -3,8 +3,9 @@
 import Link from 'next/link';
 
 import { deathStarHref } from '@/lib/smells/smell-links';
-import type { EvidenceValue, Finding } from '@/lib/smells/types';
+import type { Finding } from '@/lib/smells/types';
 
+import { evidenceLabel, formatEvidenceValue } from './evidence-labels';
 import { EvidenceTable } from './evidence-table';
 import styles from './smells.module.css';
 
@@ -23,14 +24,6 @@ function LoopPath({ loop }: { loop: string[] }) {
       ))}
     </ol>
   );
-}
-
-function plain(value: EvidenceValue): string {
-  if (value === null) return '—';
-  if (Array.isArray(value))
-    return value.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ');
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
-  return String(value);
 }
 
 // The selected finding: why, fix, a link that lights it up on the death star, and its
@@ -73,15 +66,17 @@ export function FindingEvidence({ finding, names, windowQuery, onClose }: Findin
       {tables.map(([key, value]) => (
         <EvidenceTable
           key={key}
-          caption={key}
+          field={key}
           rows={value as Array<Record<string, string | number | boolean | null>>}
         />
       ))}
       <dl className={styles.facts}>
         {rows.map(([key, value]) => (
           <div key={key}>
-            <dt>{key}</dt>
-            <dd>{plain(value)}</dd>
+            <dt>{evidenceLabel(key)}</dt>
+            <dd className={styles.clamp} title={formatEvidenceValue(key, value)}>
+              {formatEvidenceValue(key, value)}
+            </dd>
           </div>
         ))}
       </dl>

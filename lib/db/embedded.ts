@@ -79,7 +79,12 @@ async function startClearingStalePid(pg: EmbeddedPostgres, databaseDir: string) 
   } catch (err) {
     // A crash leaves postmaster.pid behind; postgres itself detects a stale one, so a
     // failure here is real (port taken, another server on this directory).
-    throw new Error(`embedded postgres failed to start on ${databaseDir}`, { cause: err });
+    throw new Error(
+      `embedded postgres failed to start on ${databaseDir}: is another Orrery already running ` +
+        'on this data directory or port? Stop it, or set ORRERY_DATA_DIR and ' +
+        'ORRERY_EMBEDDED_PG_PORT (or DATABASE_URL) for a second instance.',
+      { cause: err },
+    );
   }
 }
 

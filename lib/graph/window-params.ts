@@ -3,19 +3,24 @@ import { z } from 'zod';
 // The `from`/`to` query parameters every window-scoped API takes: epoch milliseconds or
 // ISO-8601; `to` defaults to now and `from` to 15 minutes before `to`.
 
+const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
+const MAX_TIME_MS = 8.64e15; // the largest time a JavaScript Date holds
+
 const instant = z
   .string()
   .transform((raw, ctx) => {
-    const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+    const ms = /^-?\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
     if (!Number.isFinite(ms)) {
       ctx.addIssue({ code: 'custom', message: 'must be epoch milliseconds or an ISO-8601 time' });
+      return z.NEVER;
+    }
+    if (ms < 0 || ms > MAX_TIME_MS) {
+      ctx.addIssue({ code: 'custom', message: 'is outside the years 1970 to 275760' });
       return z.NEVER;
     }
     return ms;
   })
   .optional();
-
-const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
 
 export type WindowParams =
   { ok: true; fromMs: number; toMs: number } | { ok: false; error: string };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
@@ -32,7 +33,7 @@ export async function POST(request: NextRequest) {
   const name = request.nextUrl.searchParams.get('name') || 'upload.json';
   let imported;
   try {
-    imported = importJsonText(await request.text(), name);
+    imported = importJsonText(await readText(request), name);
   } catch (err) {
     if (err instanceof ImportError)
       return NextResponse.json({ error: err.message }, { status: 400 });
@@ -59,4 +60,30 @@ export async function POST(request: NextRequest) {
     fromMs: imported.fromMs,
     toMs: imported.toMs,
   });
+}
+
+class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The body as text, gunzipped when sent with `Content-Encoding: gzip` (size-capped). */
+async function readText(request: NextRequest): Promise<string> {
+  const bytes = Buffer.from(await request.arrayBuffer());
+  const encoding = request.headers.get('content-encoding')?.toLowerCase() ?? 'identity';
+  if (encoding === 'identity') return bytes.toString('utf8');
+  if (encoding !== 'gzip')
+    throw new BodyError(`content-encoding: ${encoding} is not supported`, 415);
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_BYTES }).toString('utf8');
+  } catch (err) {
+    const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw tooLarge
+      ? new BodyError(`body over ${MAX_BYTES} bytes after gunzip`, 413)
+      : new BodyError(`body: not valid gzip (${(err as Error).message})`, 400);
+  }
 }
