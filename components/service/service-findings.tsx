@@ -24,7 +24,9 @@ export function ServiceFindings({ findings, error, hrefOf }: ServiceFindingsProp
           {findings.map((f) => (
             <li key={f.id} data-testid="service-finding" data-severity={f.severity}>
               <span className={`severity severity-${f.severity}`}>{f.severity}</span>{' '}
-              <Link href={hrefOf(f)}>{f.title}</Link>
+              <Link href={hrefOf(f)} title={f.title}>
+                {f.title}
+              </Link>
             </li>
           ))}
         </ul>

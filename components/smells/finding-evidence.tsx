@@ -20,7 +20,9 @@ function LoopPath({ loop }: { loop: string[] }) {
   return (
     <ol className={styles.loop} aria-label="The loop in call order" data-testid="loop">
       {[...loop, loop[0]].map((name, i) => (
-        <li key={i}>{name}</li>
+        <li key={i} title={name}>
+          {name}
+        </li>
       ))}
     </ol>
   );
@@ -38,11 +40,12 @@ export function FindingEvidence({ finding, names, windowQuery, onClose }: Findin
   const tables = Object.entries(evidence).filter(
     ([, v]) => Array.isArray(v) && typeof v[0] === 'object',
   );
+  const serviceNames = finding.services.map((id) => names.get(id) ?? id).join(', ');
 
   return (
     <aside className={styles.evidence} aria-label="Evidence" data-testid="finding-evidence">
       <header>
-        <h2>{finding.title}</h2>
+        <h2 title={finding.title}>{finding.title}</h2>
         <button type="button" onClick={onClose} aria-label="Close evidence">
           ×
         </button>
@@ -80,8 +83,8 @@ export function FindingEvidence({ finding, names, windowQuery, onClose }: Findin
           </div>
         ))}
       </dl>
-      <p className={styles.muted}>
-        Services: {finding.services.map((id) => names.get(id) ?? id).join(', ')}
+      <p className={`${styles.muted} ${styles.clamp}`} title={serviceNames}>
+        Services: {serviceNames}
       </p>
     </aside>
   );

@@ -36,8 +36,12 @@ export function FindingList({ findings, selectedId, onSelect }: FindingListProps
                     className={f.id === selectedId ? styles.selected : undefined}
                     onClick={() => onSelect(f.id)}
                   >
-                    <span className={styles.title}>{f.title}</span>
-                    <span className={styles.why}>{f.why}</span>
+                    <span className={styles.title} title={f.title}>
+                      {f.title}
+                    </span>
+                    <span className={styles.why} title={f.why}>
+                      {f.why}
+                    </span>
                   </button>
                 </li>
               ))}

@@ -46,7 +46,11 @@ export function SmellSummary({ response, names }: SmellSummaryProps) {
             <tbody>
               {perService.map(([id, n]) => (
                 <tr key={id}>
-                  <td>{names.get(id) ?? id}</td>
+                  <td>
+                    <span className={styles.cellText} title={names.get(id) ?? id}>
+                      {names.get(id) ?? id}
+                    </span>
+                  </td>
                   <td>{n}</td>
                 </tr>
               ))}

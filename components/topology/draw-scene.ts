@@ -57,7 +57,7 @@ function drawGroups(ctx: CanvasRenderingContext2D, scene: Scene, k: number): voi
   ctx.textAlign = 'center';
   for (const g of scene.groups) {
     ctx.fillStyle = `hsla(${g.hue}, 60%, 75%, 0.9)`;
-    ctx.fillText(g.name, g.labelX, g.labelY);
+    ctx.fillText(g.label, g.labelX, g.labelY);
   }
 }
 
@@ -178,7 +178,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: Scene, h: Highlight, k
   scene.nodes.forEach((n, i) => {
     const important = i === h.focus || h.matches.has(i);
     if (!important && (!all || isDimmed(i, h))) return;
-    ctx.fillText(n.name, n.x, n.y + n.r + 13 / k);
+    ctx.fillText(n.label, n.x, n.y + n.r + 13 / k);
   });
 }
 

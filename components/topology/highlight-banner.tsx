@@ -33,7 +33,11 @@ export function HighlightBanner({
   if (finding) {
     message = (
       <>
-        <span className={styles.title} data-testid="highlight-title">
+        <span
+          className={styles.title}
+          data-testid="highlight-title"
+          title={`Showing finding: ${finding.title}`}
+        >
           Showing finding: {finding.title}
         </span>
         <span className={styles.counts} data-testid="highlight-counts">

@@ -27,6 +27,7 @@ export function NodeList({ scene, matches, focus, onSelect }: NodeListProps) {
             data-y={n.y.toFixed(2)}
             data-highlighted={matches.has(n.id) ? 'true' : undefined}
             aria-pressed={focus === n.id}
+            title={n.name}
             onClick={() => onSelect(n.id)}
           >
             {n.name}

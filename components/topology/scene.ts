@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode } from '@/lib/graph/types';
 import { convexHull, type Point } from '@/lib/ui/convex-hull';
 import type { LayoutPositions } from '@/lib/ui/force-layout';
+import { truncateLabel } from '@/lib/ui/format';
 import { edgeWidth, errorColor, groupHue, nodeRadius } from '@/lib/ui/visual-scale';
 import type { EdgeOrigin, NodeKind } from '@/lib/topology/types';
 
@@ -11,6 +12,8 @@ import type { EdgeOrigin, NodeKind } from '@/lib/topology/types';
 export interface SceneNode {
   id: string;
   name: string;
+  /** What the canvas draws: the name cut to a few dozen characters (names are untrusted). */
+  label: string;
   kind: NodeKind;
   x: number;
   y: number;
@@ -29,6 +32,7 @@ export interface SceneEdge {
 
 export interface SceneGroup {
   name: string;
+  label: string;
   hull: Point[];
   hue: number;
   labelX: number;
@@ -75,6 +79,7 @@ export function buildScene(
     const sn: SceneNode = {
       id: n.id,
       name: n.name,
+      label: truncateLabel(n.name),
       kind: n.kind,
       x: p.x,
       y: p.y,
@@ -110,7 +115,8 @@ export function buildScene(
     .map(([name, members]) => {
       const hull = groupOutline(members);
       const top = hull.reduce((best, p) => (p[1] < best[1] ? p : best), hull[0]);
-      return { name, hull, hue: groupHue(name), labelX: top[0], labelY: top[1] - 6 };
+      const label = truncateLabel(name);
+      return { name, label, hull, hue: groupHue(name), labelX: top[0], labelY: top[1] - 6 };
     });
 
   return { nodes, edges, groups, index };
