@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 import {
   resolveWindow,
@@ -28,7 +28,14 @@ function toLocalInput(ms: number): string {
   return d.toISOString().slice(0, 16);
 }
 function fromLocalInput(value: string): number {
-  return new Date(value).getTime();
+  return value ? new Date(value).getTime() : Number.NaN;
+}
+
+/** Why a custom range cannot be applied, in words, or null when it can. */
+export function customRangeProblem(fromMs: number, toMs: number): string | null {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) return 'Enter both From and To.';
+  if (toMs <= fromMs) return 'From must be before To.';
+  return null;
 }
 
 export function WindowPicker({ value, onChange }: WindowPickerProps) {
@@ -39,7 +46,9 @@ export function WindowPicker({ value, onChange }: WindowPickerProps) {
   const selected = custom ? 'custom' : value.kind === 'preset' ? value.preset : 'custom';
   const fromMs = fromLocalInput(from);
   const toMs = fromLocalInput(to);
-  const valid = Number.isFinite(fromMs) && Number.isFinite(toMs) && toMs > fromMs;
+  const problem = customRangeProblem(fromMs, toMs);
+  const errorId = useId();
+  const invalid = problem !== null;
 
   const handleSelect = (e: React.ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value === 'custom') return setCustom(true);
@@ -48,7 +57,7 @@ export function WindowPicker({ value, onChange }: WindowPickerProps) {
   };
   const handleApply = (e: React.FormEvent) => {
     e.preventDefault();
-    if (valid) onChange({ kind: 'custom', fromMs, toMs });
+    if (!invalid) onChange({ kind: 'custom', fromMs, toMs });
   };
 
   return (
@@ -70,14 +79,34 @@ export function WindowPicker({ value, onChange }: WindowPickerProps) {
         <>
           <label>
             From{' '}
-            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              type="datetime-local"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? errorId : undefined}
+              data-testid="window-from"
+            />
           </label>
           <label>
-            To <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+            To{' '}
+            <input
+              type="datetime-local"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? errorId : undefined}
+              data-testid="window-to"
+            />
           </label>
-          <button type="submit" disabled={!valid}>
+          <button type="submit" disabled={invalid} aria-describedby={invalid ? errorId : undefined}>
             Apply
           </button>
+          {problem && (
+            <span id={errorId} className="field-error" role="alert" data-testid="window-error">
+              {problem}
+            </span>
+          )}
         </>
       )}
     </form>
