@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import {
   resolveWindow,
@@ -8,6 +8,8 @@ import {
   WINDOW_PRESETS,
   type WindowPreset,
 } from '@/lib/ui/view-state';
+
+import { CustomRangeFields, customRangeProblem } from './custom-range-fields';
 
 interface WindowPickerProps {
   value: TimeWindow;
@@ -31,13 +33,6 @@ function fromLocalInput(value: string): number {
   return value ? new Date(value).getTime() : Number.NaN;
 }
 
-/** Why a custom range cannot be applied, in words, or null when it can. */
-export function customRangeProblem(fromMs: number, toMs: number): string | null {
-  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) return 'Enter both From and To.';
-  if (toMs <= fromMs) return 'From must be before To.';
-  return null;
-}
-
 export function WindowPicker({ value, onChange }: WindowPickerProps) {
   const [custom, setCustom] = useState(value.kind === 'custom');
   const initial = resolveWindow(value, Date.now());
@@ -46,18 +41,29 @@ export function WindowPicker({ value, onChange }: WindowPickerProps) {
   const selected = custom ? 'custom' : value.kind === 'preset' ? value.preset : 'custom';
   const fromMs = fromLocalInput(from);
   const toMs = fromLocalInput(to);
-  const problem = customRangeProblem(fromMs, toMs);
-  const errorId = useId();
-  const invalid = problem !== null;
+  // The inputs hold whole minutes: a linked window of seconds shows From = To without
+  // being wrong. Until the user edits them, Apply re-applies the linked window exactly.
+  const [touched, setTouched] = useState(false);
+  const keepLinked = !touched && value.kind === 'custom';
+  const problem = keepLinked ? null : customRangeProblem(fromMs, toMs);
 
   const handleSelect = (e: React.ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value === 'custom') return setCustom(true);
     setCustom(false);
     onChange({ kind: 'preset', preset: e.target.value as WindowPreset });
   };
+  const handleFrom = (v: string) => {
+    setTouched(true);
+    setFrom(v);
+  };
+  const handleTo = (v: string) => {
+    setTouched(true);
+    setTo(v);
+  };
   const handleApply = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!invalid) onChange({ kind: 'custom', fromMs, toMs });
+    if (keepLinked) onChange(value);
+    else if (!problem) onChange({ kind: 'custom', fromMs, toMs });
   };
 
   return (
@@ -76,38 +82,13 @@ export function WindowPicker({ value, onChange }: WindowPickerProps) {
         <option value="custom">Custom…</option>
       </select>
       {selected === 'custom' && (
-        <>
-          <label>
-            From{' '}
-            <input
-              type="datetime-local"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? errorId : undefined}
-              data-testid="window-from"
-            />
-          </label>
-          <label>
-            To{' '}
-            <input
-              type="datetime-local"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? errorId : undefined}
-              data-testid="window-to"
-            />
-          </label>
-          <button type="submit" disabled={invalid} aria-describedby={invalid ? errorId : undefined}>
-            Apply
-          </button>
-          {problem && (
-            <span id={errorId} className="field-error" role="alert" data-testid="window-error">
-              {problem}
-            </span>
-          )}
-        </>
+        <CustomRangeFields
+          from={from}
+          to={to}
+          problem={problem}
+          onFromChange={handleFrom}
+          onToChange={handleTo}
+        />
       )}
     </form>
   );
