@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { WindowPicker } from '@/components/topology/window-picker';
 import { fetchSmells } from '@/lib/smells/fetch-smells';
 import { smellsHref } from '@/lib/smells/smell-links';
+import { errorForDisplay } from '@/lib/ui/api-error';
 import {
   describeWindow,
   parseViewState,
@@ -55,9 +56,11 @@ export function SmellsView() {
 
   let body: React.ReactNode;
   if (query.isError && !data) {
+    const { message, status } = errorForDisplay(query.error);
     body = (
-      <div role="alert" className={styles.error}>
-        <p>{query.error.message}</p>
+      <div role="alert" className={styles.error} data-testid="smells-error">
+        <p>{message}</p>
+        {status && <p className={styles.muted}>HTTP status: {status}</p>}
         <button type="button" onClick={() => void query.refetch()}>
           Retry
         </button>

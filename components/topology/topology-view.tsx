@@ -8,6 +8,7 @@ import { ServicePanel } from '@/components/service/service-panel';
 import { useLiveGraph } from '@/lib/realtime/client';
 import { findingHighlight } from '@/lib/smells/highlight';
 import { smellsHref } from '@/lib/smells/smell-links';
+import { errorForDisplay } from '@/lib/ui/api-error';
 import { filterBySources, matchNodes } from '@/lib/ui/filter-graph';
 import { useGraphQuery, useRefetchGraph } from '@/lib/ui/use-graph-query';
 import { otlpPortOf, useHealth } from '@/lib/ui/use-health';
@@ -93,7 +94,7 @@ export function TopologyView() {
 
   let stage: React.ReactNode;
   if (!graph && query.isError) {
-    stage = <GraphError message={query.error.message} onRetry={handleRetry} />;
+    stage = <GraphError error={query.error} onRetry={handleRetry} />;
   } else if (!graph) {
     stage = (
       <p className="loading" role="status">
@@ -135,7 +136,7 @@ export function TopologyView() {
       <main className="stage" data-testid="stage" aria-busy={query.isFetching}>
         {graph && query.isError && (
           <p className="stale-banner" role="alert">
-            Showing the last good graph: {query.error.message}
+            Showing the last good graph: {errorForDisplay(query.error).message}
           </p>
         )}
         {view.highlight && (
@@ -164,7 +165,7 @@ export function TopologyView() {
           findings={
             <ServiceFindings
               findings={nodeFindings}
-              error={smells.error?.message ?? null}
+              error={smells.error ? errorForDisplay(smells.error).message : null}
               hrefOf={(f) => smellsHref(f.id, windowQuery)}
             />
           }

@@ -1,5 +1,6 @@
 import type { GraphResponse } from '@/lib/graph/types';
 
+import { apiErrorText } from './api-error';
 import { graphResponseSchema } from './graph-response-schema';
 
 // The one place the browser reads /api/graph. Failures are typed so the error state can
@@ -30,9 +31,10 @@ export async function fetchGraph(
     });
   }
   if (!res.ok) {
-    const text = await res.text().catch(() => '');
+    // The API's own sentence (`{ "error": … }`), not the raw body: the page shows it as is.
+    const detail = apiErrorText(await res.text().catch(() => ''));
     throw new GraphFetchError(
-      `The graph API answered ${res.status}${text ? `: ${text.slice(0, 300)}` : ''}`,
+      `The graph API answered ${res.status}${detail ? `: ${detail}` : ''}`,
       res.status,
     );
   }
