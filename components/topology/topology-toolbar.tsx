@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { smellsHref } from '@/lib/smells/smell-links';
 import type { LiveStatus } from '@/lib/realtime/client';
+import type { LiveState } from '@/lib/ui/live-state';
 import { serializeViewState, type ViewState } from '@/lib/ui/view-state';
 import type { HistoryMode } from '@/lib/ui/use-view-state';
 
@@ -16,6 +17,7 @@ interface TopologyToolbarProps {
   view: ViewState;
   matchCount: number;
   status: LiveStatus;
+  live: LiveState;
   onViewChange: (patch: Partial<ViewState>, mode?: HistoryMode) => void;
   onSearchSubmit: () => void;
 }
@@ -24,6 +26,7 @@ export function TopologyToolbar({
   view,
   matchCount,
   status,
+  live,
   onViewChange,
   onSearchSubmit,
 }: TopologyToolbarProps) {
@@ -47,7 +50,7 @@ export function TopologyToolbar({
       >
         Coupling smells
       </Link>
-      <LiveIndicator status={status} />
+      <LiveIndicator state={live} socket={status} />
     </header>
   );
 }

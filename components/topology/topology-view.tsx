@@ -10,6 +10,7 @@ import { findingHighlight } from '@/lib/smells/highlight';
 import { smellsHref } from '@/lib/smells/smell-links';
 import { errorForDisplay } from '@/lib/ui/api-error';
 import { filterBySources, matchNodes } from '@/lib/ui/filter-graph';
+import { liveState } from '@/lib/ui/live-state';
 import { useGraphQuery, useRefetchGraph } from '@/lib/ui/use-graph-query';
 import { otlpPortOf, useHealth } from '@/lib/ui/use-health';
 import { useSmellsQuery } from '@/lib/ui/use-smells-query';
@@ -44,6 +45,9 @@ export function TopologyView() {
     void client.cancelQueries({ queryKey: ['graph'] }).then(refetchGraph);
   }, [status, client, refetchGraph]);
   const health = useHealth();
+  // A custom window that has ended cannot change: the badge says "paused", not "live".
+  const pastWindow = view.window.kind === 'custom' && view.window.toMs <= Date.now();
+  const live = liveState(status, { data: health.data, error: health.error }, pastWindow);
   const smells = useSmellsQuery(view.window, Boolean(view.highlight || view.focus));
 
   const graph = query.data;
@@ -130,6 +134,7 @@ export function TopologyView() {
         view={view}
         matchCount={matches.size}
         status={status}
+        live={live}
         onViewChange={setView}
         onSearchSubmit={handleSearchSubmit}
       />
