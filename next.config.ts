@@ -7,6 +7,8 @@ const config: NextConfig = {
   agentRules: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
+  // Browsers and tools still ask for /favicon.ico; answer with the app icon.
+  rewrites: async () => [{ source: '/favicon.ico', destination: '/icon.svg' }],
 };
 
 export default config;
