@@ -135,7 +135,8 @@ describe('graphFromBatch', () => {
       clientLatency: undefined,
       serverLatency: undefined,
     });
-    expect(e.clientLatency).toEqual({ p50: 100, p95: 100, p99: 100, meanMs: 30 });
+    // Interpolated inside the (75, 100] ms bucket, as /api/graph computes it.
+    expect(e.clientLatency).toEqual({ p50: 87.5, p95: 98.75, p99: 99.75, meanMs: 30 });
     const node = graph.nodes.find((n) => n.id === web)!;
     expect([node.versions, node.instances, node.spans, node.traces, node.origins.sort()]).toEqual([
       ['1.0', '1.1'],

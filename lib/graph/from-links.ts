@@ -2,12 +2,13 @@ import { kindOfKey, nodeId, UNKNOWN_CALLER_KEY } from '@/lib/topology/node-key';
 import {
   CALLS_PER_TRACE_BOUNDS,
   DEPTH_BUCKETS,
-  LATENCY_BOUNDS_MS,
   type EdgeOrigin,
   type LatencyHistogram,
   type ObservationBatchWithDocker,
 } from '@/lib/topology/types';
 
+import { emptyGraphEdge, NO_LATENCY } from './empty-edge';
+import { summarize } from './latency';
 import type { GraphEdge, GraphNode, GraphResponse, LatencySummary } from './types';
 
 // The graph of one batch without a database: the same shape /api/graph serves, built by
@@ -29,23 +30,7 @@ function addHist(into: number[] | undefined, add: number[] | undefined): number[
 }
 
 function summary(h: LatencyHistogram | undefined): LatencySummary {
-  const total = h ? h.counts.reduce((s, n) => s + n, 0) : 0;
-  if (!h || total === 0) return { p50: null, p95: null, p99: null, meanMs: null };
-  const at = (p: number) => {
-    let seen = 0;
-    for (let i = 0; i < h.counts.length; i++) {
-      seen += h.counts[i];
-      if (seen >= p * total)
-        return LATENCY_BOUNDS_MS[i] ?? LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1];
-    }
-    return null;
-  };
-  return {
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    meanMs: h.sumMs / total,
-  };
+  return h ? summarize(h.counts, h.sumMs) : NO_LATENCY;
 }
 
 function mergeLatency(a: LatencyHistogram | undefined, b: LatencyHistogram | undefined) {
@@ -144,28 +129,7 @@ export function graphFromBatch(
     const id = `${s.id}>${t.id}>${connectionType}`;
     let edge = edges.get(id);
     if (!edge) {
-      const empty = summary(undefined);
-      edge = {
-        id,
-        source: s.id,
-        target: t.id,
-        connectionType,
-        origins: [],
-        inferred: false,
-        calls: 0,
-        ratePerSec: 0,
-        errors: 0,
-        errorRate: 0,
-        clientErrors: 0,
-        writes: 0,
-        traces: 0,
-        callsPerTraceMedian: null,
-        latency: empty,
-        clientLatency: empty,
-        serverLatency: empty,
-        sampleTraceId: null,
-        declared: [],
-      };
+      edge = emptyGraphEdge(id, s.id, t.id, connectionType);
       edges.set(id, edge);
     }
     return edge;

@@ -1,6 +1,7 @@
 import { pool } from '@/lib/db/pool';
 import { CALLS_PER_TRACE_BOUNDS, type ConnectionType, type EdgeOrigin } from '@/lib/topology/types';
 
+import { emptyGraphEdge } from './empty-edge';
 import { summarize } from './latency';
 import type { GraphContainer, GraphEdge, GraphNode, GraphResponse } from './types';
 
@@ -62,7 +63,7 @@ export async function loadGraph({ fromMs, toMs }: GraphWindow): Promise<GraphRes
     const id = `${r.source_id}>${r.target_id}>${r.connection_type}`;
     let edge = edges.get(id);
     if (!edge) {
-      edge = emptyEdge(id, r.source_id, r.target_id, r.connection_type);
+      edge = emptyGraphEdge(id, r.source_id, r.target_id, r.connection_type);
       edges.set(id, edge);
     }
     if (!edge.origins.includes('declared'))
@@ -168,31 +169,6 @@ function buildNodes(
       };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-function emptyEdge(id: string, source: string, target: string, type: ConnectionType): GraphEdge {
-  const none = { p50: null, p95: null, p99: null, meanMs: null };
-  return {
-    id,
-    source,
-    target,
-    connectionType: type,
-    origins: [],
-    inferred: false,
-    calls: 0,
-    ratePerSec: 0,
-    errors: 0,
-    errorRate: 0,
-    clientErrors: 0,
-    writes: 0,
-    traces: 0,
-    callsPerTraceMedian: null,
-    latency: none,
-    clientLatency: none,
-    serverLatency: none,
-    sampleTraceId: null,
-    declared: [],
-  };
 }
 
 /** Median of the calls-per-trace histogram: the upper bound of the bucket holding it. */
