@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 import { parseServiceMap } from '@/lib/docker/parse-service-map';
-import { parseEnv } from '@/lib/env';
+import { ConfigError, parseEnv, remoteCollectorEnv } from '@/lib/env';
 import { childLogger } from '@/lib/logger';
 
 import { createDockerCollector } from './docker-collector';
@@ -15,24 +13,12 @@ import { createHttpSink } from './http-sink';
 
 const logger = childLogger('collectors.docker');
 
-const remote = z.object({
-  ORRERY_APP_URL: z.string().url(),
-  ORRERY_INGEST_TOKEN: z.string().min(8),
-});
-
 async function main() {
   const env = parseEnv();
-  const settings = remote.safeParse(process.env);
-  if (!settings.success) {
-    logger.fatal(
-      { missing: settings.error.issues.map((i) => i.path.join('.')) },
-      'ORRERY_APP_URL and ORRERY_INGEST_TOKEN are required',
-    );
-    process.exit(2);
-  }
+  const settings = remoteCollectorEnv();
   const sink = createHttpSink({
-    appUrl: settings.data.ORRERY_APP_URL,
-    token: settings.data.ORRERY_INGEST_TOKEN,
+    appUrl: settings.ORRERY_APP_URL,
+    token: settings.ORRERY_INGEST_TOKEN,
     logger,
   });
   const collector = createDockerCollector({
@@ -49,6 +35,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  logger.fatal({ err }, 'docker collector failed to start');
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else logger.fatal({ err }, 'docker collector failed to start');
   process.exit(1);
 });

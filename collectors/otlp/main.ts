@@ -1,6 +1,4 @@
-import { z } from 'zod';
-
-import { ConfigError, parseEnv } from '@/lib/env';
+import { ConfigError, parseEnv, remoteCollectorEnv } from '@/lib/env';
 import { childLogger } from '@/lib/logger';
 import { startOtlpSource } from '@/lib/runtime/otlp-source';
 
@@ -13,27 +11,17 @@ import { createForwardingQueue } from './forwarding-queue';
 
 const log = childLogger('collectors.otlp');
 
-const remote = z.object({
-  ORRERY_APP_URL: z.string().url(),
-  ORRERY_INGEST_TOKEN: z.string().min(8),
-});
-
 async function main() {
   const env = parseEnv();
-  const settings = remote.safeParse(process.env);
-  if (!settings.success) {
-    throw new ConfigError(
-      `Invalid configuration:\n${settings.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  }
+  const settings = remoteCollectorEnv();
   const queue = createForwardingQueue({
-    appUrl: settings.data.ORRERY_APP_URL,
-    token: settings.data.ORRERY_INGEST_TOKEN,
+    appUrl: settings.ORRERY_APP_URL,
+    token: settings.ORRERY_INGEST_TOKEN,
     logger: log,
   });
   const source = await startOtlpSource(env, queue);
   log.info(
-    { port: source.port, app: settings.data.ORRERY_APP_URL },
+    { port: source.port, app: settings.ORRERY_APP_URL },
     'standalone OTLP collector running',
   );
 

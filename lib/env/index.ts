@@ -85,3 +85,20 @@ export function env(): Env {
   cached ??= parseEnv();
   return cached;
 }
+
+const remoteSchema = z.object({
+  ORRERY_APP_URL: z.string().url(),
+  ORRERY_INGEST_TOKEN: z.string().min(8),
+});
+
+/** What a collector running as its own process needs to reach the app's ingest API. */
+export function remoteCollectorEnv(
+  source: Record<string, string | undefined> = process.env,
+): z.infer<typeof remoteSchema> {
+  const result = remoteSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
