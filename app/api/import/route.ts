@@ -37,6 +37,8 @@ export async function POST(request: NextRequest) {
   } catch (err) {
     if (err instanceof ImportError)
       return NextResponse.json({ error: err.message }, { status: 400 });
+    if (err instanceof BodyError)
+      return NextResponse.json({ error: err.message }, { status: err.status });
     throw err;
   }
   imported.batch.batchId = randomUUID();
