@@ -41,7 +41,18 @@ describe('filterBySources', () => {
 describe('matchNodes', () => {
   it('matches case-insensitive substrings and nothing for an empty query', () => {
     expect([...matchNodes(graph.nodes, 'FRONT')]).toEqual(['a']);
+    // none starts with "r" and all are 8 characters long: graph order is kept
     expect([...matchNodes(graph.nodes, 'R')]).toEqual(['a', 'b', 'c']);
     expect(matchNodes(graph.nodes, '  ').size).toBe(0);
+  });
+
+  it('puts an exact name first, then names that start with the query', () => {
+    const nodes = [
+      node('x', 'job-mobile-api.events', []),
+      node('y', 'api-gateway', []),
+      node('z', 'api', []),
+      node('w', 'pay-api', []),
+    ];
+    expect([...matchNodes(nodes, 'api')]).toEqual(['z', 'y', 'w', 'x']);
   });
 });

@@ -23,9 +23,20 @@ export function filterBySources(graph: GraphResponse, sources: EdgeOrigin[]): Vi
   return { nodes, edges };
 }
 
-/** Case-insensitive substring match on the display name; empty query matches nothing. */
+/**
+ * Case-insensitive substring match on the display name; empty query matches nothing. The
+ * set iterates best match first — exact name, then names starting with the query, then the
+ * rest, shorter names first — so Enter opens what the user most likely meant.
+ */
 export function matchNodes(nodes: GraphNode[], query: string): Set<string> {
   const q = query.trim().toLowerCase();
   if (!q) return new Set();
-  return new Set(nodes.filter((n) => n.name.toLowerCase().includes(q)).map((n) => n.id));
+  const rank = (name: string) => (name === q ? 0 : name.startsWith(q) ? 1 : 2);
+  return new Set(
+    nodes
+      .map((n) => ({ id: n.id, name: n.name.toLowerCase() }))
+      .filter((n) => n.name.includes(q))
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.name.length - b.name.length)
+      .map((n) => n.id),
+  );
 }
