@@ -56,13 +56,17 @@ async function main() {
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(portError(err, 'PORT', env.PORT)));
     server.listen(env.PORT, env.HOST, resolve);
   });
   const port = (server.address() as { port: number }).port;
   reportCollector('app', 'running', `http://${env.HOST ?? 'localhost'}:${port}`);
 
-  const otlp = env.ORRERY_OTLP_ENABLED ? await startOtlpSource(env, queue) : undefined;
+  const otlp = env.ORRERY_OTLP_ENABLED
+    ? await startOtlpSource(env, queue).catch((err) => {
+        throw portError(err, 'ORRERY_OTLP_PORT', env.ORRERY_OTLP_PORT);
+      })
+    : undefined;
   if (!otlp) reportCollector('otlp', 'disabled', 'ORRERY_OTLP_ENABLED=false');
   setRuntime({ env, queue, otlpPort: otlp?.port, appPort: port, startedAtMs: Date.now() });
   const sources = await startOptionalSources(env, queue, otlp?.port);
@@ -94,6 +98,14 @@ async function main() {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(signal));
   }
+}
+
+/** A port someone else holds is a configuration problem: say which variable to change. */
+function portError(err: unknown, variable: string, port: number): unknown {
+  if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') return err;
+  return new ConfigError(
+    `Invalid configuration:\n  ${variable}: port ${port} is already in use (another Orrery?)`,
+  );
 }
 
 main().catch((err) => {

@@ -19,6 +19,7 @@ describe('parseWindowParams', () => {
     ['from=abc', 'from: must be epoch milliseconds or an ISO-8601 time'],
     ['to=99999999999999999999999', 'to: is outside the years 1970 to 275760'],
     ['from=-1', 'from: is outside the years 1970 to 275760'],
+    ['from=2026-02-30T00:00:00Z', 'from: is not a real calendar date'],
     [`from=${NOW}&to=${NOW - 1}`, 'from: must be before to'],
     [`from=0&to=${NOW}`, 'from: window longer than 31 days'],
   ])('%s → %s', (query, error) => {

@@ -14,6 +14,10 @@ const instant = z
       ctx.addIssue({ code: 'custom', message: 'must be epoch milliseconds or an ISO-8601 time' });
       return z.NEVER;
     }
+    if (!realCalendarDate(raw)) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real calendar date' });
+      return z.NEVER;
+    }
     if (ms < 0 || ms > MAX_TIME_MS) {
       ctx.addIssue({ code: 'custom', message: 'is outside the years 1970 to 275760' });
       return z.NEVER;
@@ -40,4 +44,13 @@ export function parseWindowParams(params: URLSearchParams, now = Date.now()): Wi
   if (toMs - fromMs > MAX_WINDOW_MS)
     return { ok: false, error: 'from: window longer than 31 days' };
   return { ok: true, fromMs, toMs };
+}
+
+/** Date.parse rolls 2026-02-30 over to March; a typo'd day must not silently move the window. */
+function realCalendarDate(raw: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+  if (!match) return true;
+  const [year, month, day] = match.slice(1).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
