@@ -103,3 +103,20 @@ describe('smell components', () => {
     ).not.toBeNull();
   });
 });
+
+describe('FindingEvidence edge ids', () => {
+  it('shows an edge id in the evidence as the names of its ends', () => {
+    const a = '0123456789abcdef';
+    const b = 'fedcba9876543210';
+    const finding: Finding = { ...cycle, evidence: { weakestEdge: `${a}>${b}>rpc` } };
+    const names = new Map([
+      [a, 'checkout'],
+      [b, 'payments'],
+    ]);
+    const html = renderToStaticMarkup(
+      <FindingEvidence finding={finding} names={names} windowQuery="" onClose={() => {}} />,
+    );
+    expect(html).toContain('checkout → payments (rpc)');
+    expect(html).not.toContain(`${a}&gt;${b}`);
+  });
+});

@@ -77,8 +77,8 @@ export function FindingEvidence({ finding, names, windowQuery, onClose }: Findin
         {rows.map(([key, value]) => (
           <div key={key}>
             <dt>{evidenceLabel(key)}</dt>
-            <dd className={styles.clamp} title={formatEvidenceValue(key, value)}>
-              {formatEvidenceValue(key, value)}
+            <dd className={styles.clamp} title={withNames(formatEvidenceValue(key, value), names)}>
+              {withNames(formatEvidenceValue(key, value), names)}
             </dd>
           </div>
         ))}
@@ -87,5 +87,16 @@ export function FindingEvidence({ finding, names, windowQuery, onClose }: Findin
         Services: {serviceNames}
       </p>
     </aside>
+  );
+}
+
+const EDGE_ID = /\b([0-9a-f]{16})>([0-9a-f]{16})>(rpc|messaging|database)\b/g;
+
+/** Edge ids in evidence (`source>target>type`) read as `name → name (type)`. */
+function withNames(text: string, names: Map<string, string>): string {
+  return text.replace(EDGE_ID, (id, source: string, target: string, type: string) =>
+    names.has(source) || names.has(target)
+      ? `${names.get(source) ?? source} → ${names.get(target) ?? target} (${type})`
+      : id,
   );
 }
