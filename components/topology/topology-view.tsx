@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 
 import { ServiceFindings } from '@/components/service/service-findings';
@@ -36,14 +35,11 @@ export function TopologyView() {
   const status = useLiveGraph(refetchGraph);
   const query = useGraphQuery(view.window, status === 'connected');
   // Nudges sent before the socket (re)connected are lost: a batch stored between the first
-  // fetch and the connect would stay invisible until the next one. So each connect starts a
-  // fresh fetch; one already in flight is cancelled first, since it may predate the batch
-  // and a plain refetch would only join it.
-  const client = useQueryClient();
+  // fetch and the connect would stay invisible until the next one. So each connect asks for
+  // a fetch that starts after it (useRefetchGraph follows a running fetch with a fresh one).
   useEffect(() => {
-    if (status !== 'connected') return;
-    void client.cancelQueries({ queryKey: ['graph'] }).then(refetchGraph);
-  }, [status, client, refetchGraph]);
+    if (status === 'connected') refetchGraph();
+  }, [status, refetchGraph]);
   const health = useHealth();
   // A custom window that has ended cannot change: the badge says "paused", not "live".
   const pastWindow = view.window.kind === 'custom' && view.window.toMs <= Date.now();

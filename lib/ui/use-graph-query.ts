@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 
 import { fetchGraph } from './fetch-graph';
 import { resolveWindow, type TimeWindow, windowKey } from './view-state';
@@ -26,7 +26,36 @@ export function useGraphQuery(window: TimeWindow, live: boolean) {
   });
 }
 
+/**
+ * A refetch that never starves: a nudge that arrives while a fetch is running does not
+ * cancel it (a steady stream of nudges would then keep the page loading forever). The
+ * running fetch may predate the nudge, so one more fetch follows it; nudges that arrive
+ * meanwhile are folded into that one.
+ */
 export function useRefetchGraph(): () => void {
   const client = useQueryClient();
-  return useCallback(() => void client.invalidateQueries({ queryKey: ['graph'] }), [client]);
+  const state = useRef({ running: false, again: false });
+  return useCallback(() => {
+    const s = state.current;
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    s.running = true;
+    // A fetch already running is joined first, then followed by a fresh one.
+    let joined = client.isFetching({ queryKey: ['graph'] }) > 0;
+    void (async () => {
+      do {
+        s.again = false;
+        await client
+          .refetchQueries({ queryKey: ['graph'], type: 'active' }, { cancelRefetch: false })
+          .catch(() => undefined);
+        if (joined) {
+          joined = false;
+          s.again = true;
+        }
+      } while (s.again);
+      s.running = false;
+    })();
+  }, [client]);
 }
