@@ -1,6 +1,6 @@
-import type { ConnectionType } from '@/lib/topology/types';
+import type { ConnectionType, NodeKind } from '@/lib/topology/types';
 
-import type { GraphEdge, LatencySummary } from './types';
+import type { GraphEdge, GraphNode, LatencySummary } from './types';
 
 export const NO_LATENCY: LatencySummary = { p50: null, p95: null, p99: null, meanMs: null };
 
@@ -31,5 +31,26 @@ export function emptyGraphEdge(
     serverLatency: NO_LATENCY,
     sampleTraceId: null,
     declared: [],
+  };
+}
+
+/** A node of the graph response before any traffic, container or origin was added to it. */
+export function emptyGraphNode(id: string, key: string, kind: NodeKind, name: string): GraphNode {
+  return {
+    id,
+    key,
+    kind,
+    name,
+    group: null,
+    detail: null,
+    versions: [],
+    instances: [],
+    callsIn: 0,
+    spans: 0,
+    traces: 0,
+    entryTraces: 0,
+    errorRate: 0,
+    origins: [],
+    containers: [],
   };
 }

@@ -1,14 +1,14 @@
+import { merge, mergeCounts } from '@/lib/topology/histogram';
 import { kindOfKey, nodeId, UNKNOWN_CALLER_KEY } from '@/lib/topology/node-key';
 import {
-  CALLS_PER_TRACE_BOUNDS,
   DEPTH_BUCKETS,
   type EdgeOrigin,
   type LatencyHistogram,
   type ObservationBatchWithDocker,
 } from '@/lib/topology/types';
 
-import { emptyGraphEdge, NO_LATENCY } from './empty-edge';
-import { summarize } from './latency';
+import { emptyGraphEdge, emptyGraphNode, NO_LATENCY } from './empty-edge';
+import { callsPerTraceMedian, summarize } from './latency';
 import type { GraphEdge, GraphNode, GraphResponse, LatencySummary } from './types';
 
 // The graph of one batch without a database: the same shape /api/graph serves, built by
@@ -24,33 +24,11 @@ export interface FromLinksOptions {
 }
 
 function addHist(into: number[] | undefined, add: number[] | undefined): number[] | undefined {
-  if (!add) return into;
-  if (!into) return [...add];
-  return into.map((n, i) => n + (add[i] ?? 0));
+  return into && add ? mergeCounts(into, add) : (into ?? add)?.slice();
 }
 
 function summary(h: LatencyHistogram | undefined): LatencySummary {
   return h ? summarize(h.counts, h.sumMs) : NO_LATENCY;
-}
-
-function mergeLatency(a: LatencyHistogram | undefined, b: LatencyHistogram | undefined) {
-  if (!b) return a;
-  return {
-    counts: addHist(a?.counts, b.counts)!,
-    sumMs: (a?.sumMs ?? 0) + b.sumMs,
-  };
-}
-
-/** Median of a calls-per-trace histogram: the upper bound of the bucket holding the middle. */
-function histMedian(hist: number[] | undefined): number | null {
-  const total = hist ? hist.reduce((s, n) => s + n, 0) : 0;
-  if (!hist || total === 0) return null;
-  let seen = 0;
-  for (let i = 0; i < hist.length; i++) {
-    seen += hist[i];
-    if (seen >= total / 2) return CALLS_PER_TRACE_BOUNDS[i] ?? CALLS_PER_TRACE_BOUNDS.at(-1)! + 1;
-  }
-  return null;
 }
 
 function nameOfKey(key: string): string {
@@ -67,23 +45,7 @@ export function graphFromBatch(
   const ensure = (key: string): GraphNode => {
     let node = nodes.get(key);
     if (!node) {
-      node = {
-        id: nodeId(key),
-        key,
-        kind: kindOfKey(key),
-        name: nameOfKey(key),
-        group: null,
-        detail: null,
-        versions: [],
-        instances: [],
-        callsIn: 0,
-        spans: 0,
-        traces: 0,
-        entryTraces: 0,
-        errorRate: 0,
-        origins: [],
-        containers: [],
-      };
+      node = emptyGraphNode(nodeId(key), key, kindOfKey(key), nameOfKey(key));
       nodes.set(key, node);
     }
     return node;
@@ -144,8 +106,8 @@ export function graphFromBatch(
     edge.clientErrors += e.clientErrors;
     edge.writes += e.writes;
     edge.traces += e.traces;
-    edge.cl = mergeLatency(edge.cl, e.clientLatency);
-    edge.sl = mergeLatency(edge.sl, e.serverLatency);
+    edge.cl = merge(edge.cl, e.clientLatency);
+    edge.sl = merge(edge.sl, e.serverLatency);
     edge.cpt = addHist(edge.cpt, e.callsPerTrace);
     edge.sampleTraceId ??= e.sampleTraceId ?? null;
     if (e.origin === 'declared')
@@ -192,7 +154,7 @@ export function graphFromBatch(
     edge.clientLatency = summary(cl);
     edge.serverLatency = summary(sl);
     edge.latency = sl ? edge.serverLatency : edge.clientLatency;
-    edge.callsPerTraceMedian = histMedian(cpt);
+    edge.callsPerTraceMedian = callsPerTraceMedian(cpt);
     const target = byId.get(edge.target)!;
     target.callsIn += edge.calls;
     errorsIn.set(target.id, (errorsIn.get(target.id) ?? 0) + edge.errors);

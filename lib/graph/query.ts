@@ -1,8 +1,8 @@
 import { pool } from '@/lib/db/pool';
-import { CALLS_PER_TRACE_BOUNDS, type ConnectionType, type EdgeOrigin } from '@/lib/topology/types';
+import type { ConnectionType, EdgeOrigin } from '@/lib/topology/types';
 
 import { emptyGraphEdge } from './empty-edge';
-import { summarize } from './latency';
+import { callsPerTraceMedian, summarize } from './latency';
 import type { GraphContainer, GraphEdge, GraphNode, GraphResponse } from './types';
 
 // Reads the graph of one time window. Rollups are reduced in Postgres (sums and the
@@ -51,7 +51,7 @@ export async function loadGraph({ fromMs, toMs }: GraphWindow): Promise<GraphRes
       clientErrors: r.client_errors,
       writes: r.writes,
       traces: r.traces,
-      callsPerTraceMedian: medianOf(r.calls_per_trace),
+      callsPerTraceMedian: callsPerTraceMedian(r.calls_per_trace),
       latency: server.p50 !== null ? server : client,
       clientLatency: client,
       serverLatency: server,
@@ -169,19 +169,6 @@ function buildNodes(
       };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-/** Median of the calls-per-trace histogram: the upper bound of the bucket holding it. */
-function medianOf(counts: number[] | null): number | null {
-  if (!counts) return null;
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (let i = 0; i < counts.length; i++) {
-    seen += counts[i];
-    if (seen * 2 >= total) return CALLS_PER_TRACE_BOUNDS[i] ?? CALLS_PER_TRACE_BOUNDS.at(-1)! + 1;
-  }
-  return null;
 }
 
 function round(v: number): number {

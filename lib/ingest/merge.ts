@@ -1,7 +1,7 @@
+import { merge, mergeCounts } from '@/lib/topology/histogram';
 import type {
   EdgeObservation,
   EntryObservation,
-  LatencyHistogram,
   NodeBucketObservation,
   NodeObservation,
   TrustObservation,
@@ -11,18 +11,7 @@ import type {
 // INSERT … ON CONFLICT may not touch the same row twice, and fewer rows is faster anyway.
 
 function addCounts(a: number[] | undefined, b: number[] | undefined): number[] | undefined {
-  if (!a) return b?.slice();
-  if (!b) return a;
-  const out = a.length >= b.length ? a.slice() : b.slice();
-  const other = a.length >= b.length ? b : a;
-  other.forEach((value, i) => (out[i] += value));
-  return out;
-}
-
-function addHistogram(a?: LatencyHistogram, b?: LatencyHistogram): LatencyHistogram | undefined {
-  if (!a) return b && { counts: b.counts.slice(), sumMs: b.sumMs };
-  if (!b) return a;
-  return { counts: addCounts(a.counts, b.counts)!, sumMs: a.sumMs + b.sumMs };
+  return a && b ? mergeCounts(a, b) : (a ?? b)?.slice();
 }
 
 export function edgeRowKey(e: EdgeObservation): string {
@@ -44,8 +33,8 @@ export function mergeEdges(edges: EdgeObservation[]): EdgeObservation[] {
     seen.clientErrors += edge.clientErrors;
     seen.writes += edge.writes;
     seen.traces += edge.traces;
-    seen.clientLatency = addHistogram(seen.clientLatency, edge.clientLatency);
-    seen.serverLatency = addHistogram(seen.serverLatency, edge.serverLatency);
+    seen.clientLatency = merge(seen.clientLatency, edge.clientLatency);
+    seen.serverLatency = merge(seen.serverLatency, edge.serverLatency);
     seen.callsPerTrace = addCounts(seen.callsPerTrace, edge.callsPerTrace);
     seen.sampleTraceId ??= edge.sampleTraceId;
     if (edge.detail) seen.detail = { ...seen.detail, ...edge.detail };
@@ -92,7 +81,7 @@ export function mergeEntries(rows: EntryObservation[]): EntryObservation[] {
     if (!seen) byKey.set(key, { ...row, depthHist: row.depthHist.slice() });
     else {
       seen.traces += row.traces;
-      seen.depthHist = addCounts(seen.depthHist, row.depthHist)!;
+      seen.depthHist = mergeCounts(seen.depthHist, row.depthHist);
     }
   }
   return [...byKey.values()];

@@ -5,6 +5,7 @@ import {
   serviceKey,
   UNKNOWN_CALLER_KEY,
 } from '@/lib/topology/node-key';
+import { emptyGraphNode } from '@/lib/graph/empty-edge';
 import type { GraphContainer, GraphEdge, GraphNode } from '@/lib/graph/types';
 import type { ConnectionType, NodeKind } from '@/lib/topology/types';
 
@@ -29,21 +30,8 @@ export class GraphBuilder {
     const id = nodeId(key);
     if (!this.input.nodes.some((n) => n.id === id)) {
       this.input.nodes.push({
-        id,
-        key,
-        kind,
-        name,
-        group: null,
-        detail: null,
-        versions: [],
-        instances: [],
-        callsIn: 0,
-        spans: 0,
-        traces: 0,
-        entryTraces: 0,
-        errorRate: 0,
+        ...emptyGraphNode(id, key, kind, name),
         origins: ['traced'],
-        containers: [],
         ...extra,
       });
     } else
